@@ -1,0 +1,1 @@
+"""Graders of the exercises of lessons 1-6 (work in progress)."""
