@@ -1,0 +1,56 @@
+"""ATO lab: the general continuous-review assemble-to-order model (lesson 08).
+
+Describe a system with plain data (:func:`lab_system_from_dict`, :func:`read_lab_system`)
+or load a named one (:func:`load_lab_system`), simulate base-stock levels with
+:func:`simulate_lab`, and improve them with :func:`coordinate_search`.
+
+Examples
+--------
+>>> from ato_lessons.lab import load_lab_system, simulate_lab
+>>> system = load_lab_system("pc_teaching")
+>>> result = simulate_lab(system, {"motherboard": 0}, n_reps=3, seed=1)
+>>> result.mean, int(result.orders_lost.sum()) == int(result.orders.sum())
+(0.0, True)
+"""
+
+from __future__ import annotations
+
+from ato_lessons.lab.engines import LabInputs, draw_inputs, simulate_fast, simulate_reference
+from ato_lessons.lab.grader import CHECK_REPS, CHECK_SEED, THRESHOLD, check_lab_levels
+from ato_lessons.lab.results import LabResult, mean_ci, simulate_lab, t_quantile_975
+from ato_lessons.lab.search import SearchResult, coordinate_search
+from ato_lessons.lab.system import (
+    LAB_SYSTEMS,
+    LabComponent,
+    LabProduct,
+    LabSystem,
+    lab_system_from_dict,
+    load_lab_system,
+    read_lab_system,
+    validate_levels,
+)
+
+__all__ = [
+    "CHECK_REPS",
+    "CHECK_SEED",
+    "THRESHOLD",
+    "check_lab_levels",
+    "LAB_SYSTEMS",
+    "LabComponent",
+    "LabInputs",
+    "LabProduct",
+    "LabResult",
+    "LabSystem",
+    "SearchResult",
+    "coordinate_search",
+    "draw_inputs",
+    "lab_system_from_dict",
+    "load_lab_system",
+    "mean_ci",
+    "read_lab_system",
+    "simulate_fast",
+    "simulate_lab",
+    "simulate_reference",
+    "t_quantile_975",
+    "validate_levels",
+]
