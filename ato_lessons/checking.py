@@ -20,6 +20,7 @@ Replace the ... placeholder with your answer, then run the cell again.
 
 from __future__ import annotations
 
+import html
 import math
 import os
 import re
@@ -43,6 +44,7 @@ __all__ = [
     "set_language",
     "status_label",
     "tr",
+    "verdict_html",
 ]
 
 Status: TypeAlias = Literal["correct", "partial", "incorrect", "unanswered", "invalid"]
@@ -118,6 +120,15 @@ def is_placeholder(answer: object) -> bool:
     return answer is Ellipsis
 
 
+_FRENCH_KINDS = {
+    "list": "une liste",
+    "tuple": "un tuple",
+    "set": "un ensemble",
+    "frozenset": "un ensemble",
+    "dict": "un dict",
+}
+
+
 def describe(value: object, limit: int = 40) -> str:
     """Describe a student's value briefly and safely, for an error message.
 
@@ -141,7 +152,8 @@ def describe(value: object, limit: int = 40) -> str:
         return f"{text} (str)"
     if isinstance(value, list | tuple | set | frozenset | dict):
         kind = type(value).__name__
-        return tr(f"a {kind} of {len(value)} items", f"un(e) {kind} de {len(value)} éléments")
+        kind_fr = _FRENCH_KINDS.get(kind, kind)
+        return tr(f"a {kind} of {len(value)} items", f"{kind_fr} de {len(value)} éléments")
     name = type(value).__name__
     return tr(f"an object of type {name}", f"un objet de type {name}")
 
@@ -253,6 +265,37 @@ class Verdict:
 
     def __str__(self) -> str:
         return self.text()
+
+
+_STATUS_MARKS: dict[str, tuple[str, str]] = {
+    # (symbol, colour): symbols carry the meaning, colours (Okabe-Ito) only help.
+    "correct": ("✔", "#009E73"),
+    "partial": ("◐", "#E69F00"),
+    "incorrect": ("✘", "#D55E00"),
+    "unanswered": ("…", "#555555"),
+    "invalid": ("?", "#CC79A7"),
+}
+
+
+def verdict_html(verdict: Verdict) -> str:
+    """Render ``verdict`` as a small HTML block for a feedback widget.
+
+    Examples
+    --------
+    >>> set_language("en")
+    >>> verdict_html(Verdict("1.1a", "correct", 1.0, "All right."))[:40]
+    '<div style="border-left:4px solid #009E7'
+    """
+    symbol, colour = _STATUS_MARKS[verdict.status]
+    head = verdict.text().split("\n", 1)[0]
+    body = "".join(f"<li>{html.escape(d)}</li>" for d in verdict.details)
+    message = f"<p>{html.escape(verdict.message)}</p>" if verdict.message else ""
+    return (
+        f'<div style="border-left:4px solid {colour};padding-left:0.6em">'
+        f"<b>{symbol} {html.escape(head)}</b>{message}"
+        + (f"<ul>{body}</ul>" if body else "")
+        + "</div>"
+    )
 
 
 #: A grader takes the student's answer and returns a verdict; it never raises.

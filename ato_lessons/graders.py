@@ -1,1 +1,833 @@
-"""Graders of the exercises of lessons 1-6 (work in progress)."""
+"""Graders of the exercises of lessons 1-6.
+
+Two families live here:
+
+* **choice exercises** (classify statements or business cases): the answer is a
+  dict ``{item_id: choice}``; every wrong item gets its own explanation;
+* **hands-on exercises** (numbers computed with the library): see
+  :mod:`ato_lessons.handson`-style functions at the end of this module, which
+  recompute the truth from the library and say how far off an answer is.
+
+Every grader takes the student's answer and returns a
+:class:`~ato_lessons.checking.Verdict`; it never raises on the answer. The
+answer keys of choice exercises are stored encoded, so that reading a notebook
+(or skimming this file) does not give them away.
+
+Examples
+--------
+>>> from ato_lessons.checking import set_language
+>>> set_language("en")
+>>> grade_choices("3.1a", ...).status
+'unanswered'
+>>> grade_choices("3.1a", {"s1": "banana"}).status
+'incorrect'
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from ato_lessons.checking import Verdict, describe, register_grader, tr
+
+__all__ = [
+    "CHOICE_EXERCISES",
+    "ChoiceExercise",
+    "Item",
+    "grade_choices",
+]
+
+_MAX_ITEMS_LISTED = 5
+
+
+@dataclass(frozen=True)
+class Item:
+    """One statement or business case to classify, with its explanation.
+
+    Parameters
+    ----------
+    key : str
+        Short id used in the answer dict, e.g. ``"s3"``.
+    en, fr : str
+        The statement in English and French.
+    why_en, why_fr : str
+        The reasoning shown when the item is answered wrongly.
+    """
+
+    key: str
+    en: str
+    fr: str
+    why_en: str
+    why_fr: str
+
+    def __post_init__(self) -> None:
+        for name in ("key", "en", "fr", "why_en", "why_fr"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"{name}(={value!r}) must be a non-empty str")
+
+    @property
+    def text(self) -> str:
+        """The statement in the current language."""
+        return tr(self.en, self.fr)
+
+    @property
+    def why(self) -> str:
+        """The explanation in the current language."""
+        return tr(self.why_en, self.why_fr)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One possible answer: a code, its labels and other accepted spellings."""
+
+    code: str
+    en: str
+    fr: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The label in the current language."""
+        return tr(self.en, self.fr)
+
+
+STRATEGIES = (
+    Choice("MTS", "MTS", "MTS", ("make-to-stock", "make to stock", "fabrication sur stock")),
+    Choice("MTO", "MTO", "MTO", ("make-to-order", "make to order", "fabrication sur commande")),
+    Choice(
+        "ATO",
+        "ATO",
+        "ATO",
+        (
+            "assemble-to-order",
+            "assemble to order",
+            "assemblage à la commande",
+            "assemblage sur commande",
+        ),
+    ),
+)
+PROS_CONS = (
+    Choice("advantage", "advantage", "avantage", ("pro", "+", "avantage")),
+    Choice(
+        "disadvantage",
+        "disadvantage",
+        "inconvénient",
+        ("con", "-", "inconvénient", "inconvenient", "drawback"),
+    ),
+)
+TRUE_FALSE = (
+    Choice("true", "true", "vrai", ("vrai", "yes", "oui")),
+    Choice("false", "false", "faux", ("faux", "no", "non")),
+)
+
+
+@dataclass(frozen=True)
+class ChoiceExercise:
+    """A set of items, each to be given one of a few choices.
+
+    Parameters
+    ----------
+    exercise_id : str
+        E.g. ``"3.1a"``.
+    title_en, title_fr : str
+        Short title in English and French.
+    choices : tuple of Choice
+        The possible answers.
+    items : tuple of Item
+        What to classify.
+    hint_en, hint_fr : str
+        A hint shown on demand.
+    """
+
+    exercise_id: str
+    title_en: str
+    title_fr: str
+    choices: tuple[Choice, ...]
+    items: tuple[Item, ...]
+    hint_en: str
+    hint_fr: str
+
+    def __post_init__(self) -> None:
+        keys = [item.key for item in self.items]
+        if len(set(keys)) != len(keys) or not keys:
+            raise ValueError(f"items(={keys!r}) must have distinct keys and not be empty")
+        if len(self.choices) < 2:
+            raise ValueError(f"choices(={self.choices!r}) must offer at least two answers")
+
+    @property
+    def hint(self) -> str:
+        """The hint in the current language."""
+        return tr(self.hint_en, self.hint_fr)
+
+    @property
+    def title(self) -> str:
+        """The title in the current language."""
+        return tr(self.title_en, self.title_fr)
+
+    def normalise(self, value: object) -> str | None:
+        """Return the choice code ``value`` stands for, or None if it is not one."""
+        if isinstance(value, bool) and self.choices == TRUE_FALSE:
+            return "true" if value else "false"
+        if not isinstance(value, str) or len(value) > 60:
+            return None
+        text = " ".join(value.strip().lower().split())
+        for choice in self.choices:
+            spellings = {choice.code.lower(), choice.en.lower(), choice.fr.lower()}
+            if text in spellings or text in choice.aliases:
+                return choice.code
+        return None
+
+    def label_of(self, code: str) -> str:
+        """The label of a choice code in the current language."""
+        for choice in self.choices:
+            if choice.code == code:
+                return choice.label
+        return code
+
+    def example(self) -> str:
+        """A short example answer, for messages."""
+        options = " / ".join(c.code for c in self.choices)
+        return f"{{'{self.items[0].key}': '{self.choices[0].code}', ...}} ({options})"
+
+
+# --- answer keys -------------------------------------------------------------
+# Encoded (base64 of JSON) so that they are not readable at a glance; tests
+# decode them with ``_answer_key``. tools/README.md says how to re-encode them.
+_ENCODED_KEYS = (
+    "eyIxLjFhIjogeyJ0MSI6ICJ0cnVlIiwgInQyIjogImZhbHNlIiwgInQzIjogInRydWUiLCAidDQiOiAiZmFsc2Ui"
+    "LCAidDUiOiAidHJ1ZSIsICJ0NiI6ICJ0cnVlIn0sICIyLjFhIjogeyJtMSI6ICJ0cnVlIiwgIm0yIjogImZhbHNl"
+    "IiwgIm0zIjogInRydWUiLCAibTQiOiAiZmFsc2UiLCAibTUiOiAidHJ1ZSIsICJtNiI6ICJ0cnVlIn0sICIzLjFh"
+    "IjogeyJzMSI6ICJNVFMiLCAiczEwIjogIk1UUyIsICJzMiI6ICJNVE8iLCAiczMiOiAiQVRPIiwgInM0IjogIk1U"
+    "TyIsICJzNSI6ICJNVFMiLCAiczYiOiAiQVRPIiwgInM3IjogIk1UUyIsICJzOCI6ICJNVE8iLCAiczkiOiAiQVRP"
+    "In0sICIzLjFiIjogeyJicmVhZCI6ICJNVFMiLCAiY2FyIjogIkFUTyIsICJmdXJuaXR1cmUiOiAiTVRPIiwgImpl"
+    "dCI6ICJNVE8iLCAicGFpbnQiOiAiQVRPIiwgInBjIjogIkFUTyIsICJzYW5kd2ljaCI6ICJBVE8iLCAic2hpcCI6"
+    "ICJNVE8iLCAidG9vdGhwYXN0ZSI6ICJNVFMiLCAid2F0ZXIiOiAiTVRTIn0sICI2LjFhIjogeyJwMSI6ICJhZHZh"
+    "bnRhZ2UiLCAicDEwIjogImFkdmFudGFnZSIsICJwMTEiOiAiZGlzYWR2YW50YWdlIiwgInAxMiI6ICJkaXNhZHZh"
+    "bnRhZ2UiLCAicDIiOiAiYWR2YW50YWdlIiwgInAzIjogImFkdmFudGFnZSIsICJwNCI6ICJhZHZhbnRhZ2UiLCAi"
+    "cDUiOiAiZGlzYWR2YW50YWdlIiwgInA2IjogImRpc2FkdmFudGFnZSIsICJwNyI6ICJkaXNhZHZhbnRhZ2UiLCAi"
+    "cDgiOiAiZGlzYWR2YW50YWdlIiwgInA5IjogImRpc2FkdmFudGFnZSJ9fQ=="
+)
+
+
+@cache
+def _all_keys() -> dict[str, dict[str, str]]:
+    decoded = base64.b64decode("".join(_ENCODED_KEYS).encode("ascii")).decode("utf-8")
+    keys: dict[str, dict[str, str]] = json.loads(decoded)
+    return keys
+
+
+def _answer_key(exercise_id: str) -> dict[str, str]:
+    """The right answers of a choice exercise (for tests and instructors)."""
+    return dict(_all_keys()[exercise_id])
+
+
+def _encode_keys(keys: Mapping[str, Mapping[str, str]]) -> str:
+    """Encode answer keys the way ``_ENCODED_KEYS`` stores them."""
+    text = json.dumps({k: dict(v) for k, v in keys.items()}, sort_keys=True, ensure_ascii=False)
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+# --- grading -----------------------------------------------------------------
+
+
+def _quote(text: str, limit: int = 70) -> str:
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+def grade_choices(exercise_id: str, answer: object) -> Verdict:
+    """Grade a choice exercise.
+
+    Parameters
+    ----------
+    exercise_id : str
+        One of :data:`CHOICE_EXERCISES`.
+    answer : dict
+        ``{item_id: choice}``; an item left at ``None`` or ``...`` counts as
+        not answered yet.
+
+    Returns
+    -------
+    Verdict
+        ``"correct"`` when every item is right, ``"partial"`` when some are,
+        with one explanation per wrong or missing item.
+    """
+    exercise = CHOICE_EXERCISES[exercise_id]
+    if answer is Ellipsis:
+        return Verdict.unanswered(exercise_id)
+    if not isinstance(answer, Mapping):
+        return Verdict.invalid(
+            exercise_id,
+            tr(
+                f"Expected a dict such as {exercise.example()}, got {describe(answer)}.",
+                f"Un dict était attendu, par exemple {exercise.example()} ; "
+                f"reçu : {describe(answer)}.",
+            ),
+        )
+    known = {item.key for item in exercise.items}
+    try:
+        unknown = [k for k in answer if k not in known]
+    except TypeError:  # unhashable keys cannot come from a dict, but a Mapping may misbehave
+        unknown = ["?"]
+    if unknown:
+        shown = ", ".join(describe(k, 20) for k in unknown[:_MAX_ITEMS_LISTED])
+        valid = ", ".join(sorted(known, key=lambda k: (len(k), k)))
+        return Verdict.invalid(
+            exercise_id,
+            tr(
+                f"Unknown item id(s): {shown}. The ids are: {valid}.",
+                f"Identifiant(s) inconnu(s) : {shown}. Les identifiants sont : {valid}.",
+            ),
+        )
+    key = _answer_key(exercise_id)
+    options = " / ".join(c.code for c in exercise.choices)
+    right = 0
+    missing: list[str] = []
+    details: list[str] = []
+    for item in exercise.items:
+        given = answer.get(item.key)
+        if given is None or given is Ellipsis:
+            missing.append(item.key)
+            continue
+        code = exercise.normalise(given)
+        if code is None:
+            details.append(
+                tr(
+                    f"{item.key} {_quote(item.text)}: {describe(given, 30)} is not one of "
+                    f"{options}.",
+                    f"{item.key} {_quote(item.text)} : {describe(given, 30)} n'est pas "
+                    f"parmi {options}.",
+                )
+            )
+        elif code == key[item.key]:
+            right += 1
+        else:
+            details.append(
+                tr(
+                    f"{item.key} {_quote(item.text)}: not {exercise.label_of(code)}. {item.why}",
+                    f"{item.key} {_quote(item.text)} : pas {exercise.label_of(code)}. {item.why}",
+                )
+            )
+    total = len(exercise.items)
+    if len(missing) == total:
+        return Verdict.unanswered(exercise_id)
+    message = tr(
+        f"{right} of {total} right.", f"{right} sur {total} justes."
+    )
+    if missing:
+        message += " " + tr(
+            f"Not answered yet: {', '.join(missing)}.",
+            f"Pas encore de réponse : {', '.join(missing)}.",
+        )
+    if right == total:
+        message = tr(
+            f"All {total} right. Well done!", f"Les {total} réponses sont justes. Bravo !"
+        )
+    return Verdict.from_score(exercise_id, right / total, message, tuple(details))
+
+
+def _register_choice(exercise: ChoiceExercise) -> None:
+    def grader(answer: object) -> Verdict:
+        return grade_choices(exercise.exercise_id, answer)
+
+    grader.__qualname__ = f"grade_choices[{exercise.exercise_id}]"
+    register_grader(exercise.exercise_id, exercise.title_en, exercise.title_fr)(grader)
+
+
+def _finite(value: float) -> bool:
+    return math.isfinite(value)
+
+
+# --- the choice exercises ----------------------------------------------------
+
+_EX_1_1A = ChoiceExercise(
+    "1.1a",
+    "Make to stock: true or false?",
+    "Fabrication sur stock : vrai ou faux ?",
+    TRUE_FALSE,
+    (
+        Item(
+            "t1",
+            "Under MTS, products are built before any customer orders them, to a forecast.",
+            "En fabrication sur stock, les produits sont fabriqués avant toute commande, "
+            "d'après une prévision.",
+            "MTS sets a production level from expected demand and builds stock ahead of orders.",
+            "La fabrication sur stock fixe un niveau de production d'après la demande attendue "
+            "et constitue le stock avant les commandes.",
+        ),
+        Item(
+            "t2",
+            "MTS suits high-end products made one at a time.",
+            "La fabrication sur stock convient aux produits haut de gamme fabriqués à l'unité.",
+            "Unique, expensive items are rarely built ahead: nobody knows which variant will "
+            "sell, and an unsold one ties up a lot of money. That is the territory of building "
+            "on order. MTS is for high-volume, standard goods.",
+            "Un article unique et cher est rarement fabriqué d'avance : on ignore quelle "
+            "variante se vendra et un invendu immobilise beaucoup d'argent. C'est le domaine "
+            "de la fabrication sur commande ; le stock convient aux produits standard vendus "
+            "en grand volume.",
+        ),
+        Item(
+            "t3",
+            "With MTS a customer takes the product at once, as long as it is in stock.",
+            "En fabrication sur stock, le client repart aussitôt avec le produit, s'il est "
+            "en stock.",
+            "The product already exists on the shelf: the lead time seen by the customer is "
+            "zero unless the shelf is empty.",
+            "Le produit existe déjà en rayon : le client n'attend pas, sauf si le rayon est vide.",
+        ),
+        Item(
+            "t4",
+            "MTS needs no forecast, because the stock absorbs every error.",
+            "La fabrication sur stock n'a pas besoin de prévision, car le stock absorbe "
+            "toutes les erreurs.",
+            "The whole method rests on a forecast: too low and customers find empty shelves "
+            "(lost sales), too high and unsold finished goods pile up.",
+            "Toute la méthode repose sur une prévision : trop basse, les rayons se vident "
+            "(ventes perdues) ; trop haute, les produits finis invendus s'accumulent.",
+        ),
+        Item(
+            "t5",
+            "When demand falls short of the forecast, MTS is left with unsold finished goods.",
+            "Quand la demande est inférieure à la prévision, la fabrication sur stock laisse "
+            "des produits finis invendus.",
+            "Everything was built in advance; what is not sold stays in stock, costs holding "
+            "cost and may become obsolete.",
+            "Tout a été fabriqué d'avance ; ce qui ne se vend pas reste en stock, coûte en "
+            "possession et peut devenir obsolète.",
+        ),
+        Item(
+            "t6",
+            "Raising a product's base-stock level never lowers its fill rate, but raises its "
+            "holding cost.",
+            "Relever le niveau de stock cible d'un produit ne baisse jamais son taux de "
+            "service, mais augmente son coût de possession.",
+            "More stock on the shelf can only serve more orders from stock, and every extra "
+            "unit has to be paid for and kept: that is the MTS trade-off.",
+            "Plus de stock en rayon ne peut que servir plus de commandes, et chaque unité en "
+            "plus se paie et se stocke : c'est l'arbitrage de la fabrication sur stock.",
+        ),
+    ),
+    "Ask yourself when the product is built: before or after the customer's order? "
+    "And what happens when the forecast is wrong?",
+    "Demandez-vous quand le produit est fabriqué : avant ou après la commande ? Et que "
+    "se passe-t-il quand la prévision se trompe ?",
+)
+
+_EX_2_1A = ChoiceExercise(
+    "2.1a",
+    "Make to order: true or false?",
+    "Fabrication sur commande : vrai ou faux ?",
+    TRUE_FALSE,
+    (
+        Item(
+            "m1",
+            "Under MTO nothing is produced until a customer's order is confirmed.",
+            "En fabrication sur commande, rien n'est produit avant qu'une commande soit "
+            "confirmée.",
+            "Production is driven by demand: the supply chain starts only when there is "
+            "evidence of an order.",
+            "La production est tirée par la demande : la chaîne d'approvisionnement ne "
+            "démarre qu'avec une commande avérée.",
+        ),
+        Item(
+            "m2",
+            "MTO customers usually get their product sooner than MTS customers.",
+            "Les clients de la fabrication sur commande reçoivent en général leur produit "
+            "plus tôt qu'en fabrication sur stock.",
+            "The MTO customer waits for production (and often for the supplier's parts); the "
+            "MTS customer takes a finished unit off the shelf.",
+            "Le client attend la production (et souvent les pièces du fournisseur), alors "
+            "qu'en fabrication sur stock il prend un produit fini en rayon.",
+        ),
+        Item(
+            "m3",
+            "MTO keeps no finished-goods inventory, so unsold products are not a risk.",
+            "La fabrication sur commande ne garde aucun stock de produits finis, donc les "
+            "invendus ne sont pas un risque.",
+            "Every unit built already has a buyer, so nothing finished waits for a customer.",
+            "Chaque unité fabriquée a déjà un acheteur : aucun produit fini n'attend de client.",
+        ),
+        Item(
+            "m4",
+            "MTO suits cheap, high-volume consumables.",
+            "La fabrication sur commande convient aux consommables bon marché vendus en "
+            "grand volume.",
+            "Customers of cheap everyday goods will not wait for them to be made: such goods "
+            "are stocked in advance.",
+            "Les clients de produits courants et bon marché n'attendent pas leur fabrication : "
+            "ces produits sont stockés d'avance.",
+        ),
+        Item(
+            "m5",
+            "Under MTO the customer's waiting time includes getting the components as well as "
+            "assembling them.",
+            "En fabrication sur commande, l'attente du client comprend l'obtention des "
+            "composants en plus de l'assemblage.",
+            "Nothing is ready when the order arrives: parts must be made or bought first, "
+            "which is usually the longest step.",
+            "Rien n'est prêt à l'arrivée de la commande : il faut d'abord fabriquer ou acheter "
+            "les pièces, souvent l'étape la plus longue.",
+        ),
+        Item(
+            "m6",
+            "MTO lets the customer specify the product almost freely.",
+            "La fabrication sur commande laisse le client définir le produit presque librement.",
+            "Since production starts from the order, it can follow the customer's wishes, "
+            "within what the factory can make.",
+            "Comme la production part de la commande, elle peut suivre les souhaits du client, "
+            "dans la limite de ce que l'usine sait faire.",
+        ),
+    ),
+    "Picture the factory the day before the order arrives: what is already made?",
+    "Imaginez l'usine la veille de la commande : qu'est-ce qui est déjà fabriqué ?",
+)
+
+_EX_3_1A = ChoiceExercise(
+    "3.1a",
+    "Which strategy does each statement describe?",
+    "Quelle stratégie chaque phrase décrit-elle ?",
+    STRATEGIES,
+    (
+        Item(
+            "s1",
+            "Finished units wait on the shelves before any customer asks for them.",
+            "Des produits finis attendent en rayon avant qu'un client les demande.",
+            "Only one strategy finishes products before the order: the one that builds to a "
+            "forecast.",
+            "Une seule stratégie termine les produits avant la commande : celle qui produit "
+            "d'après une prévision.",
+        ),
+        Item(
+            "s2",
+            "Nothing at all is produced until a customer order is confirmed.",
+            "Rien du tout n'est produit avant qu'une commande soit confirmée.",
+            "Not even the parts are ready in advance: the whole supply chain waits for the "
+            "order.",
+            "Même les pièces ne sont pas prêtes d'avance : toute la chaîne d'approvisionnement "
+            "attend la commande.",
+        ),
+        Item(
+            "s3",
+            "Parts are made in advance and put together only when an order arrives.",
+            "Les pièces sont fabriquées d'avance et assemblées seulement à l'arrivée d'une "
+            "commande.",
+            "Stock exists, but only as components; the final step waits for the order. That "
+            "is the hybrid of the two other strategies.",
+            "Le stock existe, mais seulement en composants ; la dernière étape attend la "
+            "commande. C'est l'hybride des deux autres stratégies.",
+        ),
+        Item(
+            "s4",
+            "Typical for high-end products made one at a time or in small batches.",
+            "Typique des produits haut de gamme fabriqués à l'unité ou en petites séries.",
+            "Unique, expensive items are not built on speculation: they are built for a "
+            "confirmed buyer, from scratch.",
+            "Un article unique et cher ne se fabrique pas par spéculation : il est fabriqué "
+            "de zéro pour un acheteur confirmé.",
+        ),
+        Item(
+            "s5",
+            "Typical for high-volume consumables bought in bulk.",
+            "Typique des consommables vendus en grand volume, achetés en gros.",
+            "Demand for standard consumables is large and steady enough to forecast, and "
+            "buyers expect them immediately.",
+            "La demande de consommables standard est assez forte et régulière pour être "
+            "prévue, et l'acheteur les veut tout de suite.",
+        ),
+        Item(
+            "s6",
+            "A PC maker keeps motherboards, processors and graphics cards on its shelves and "
+            "builds a computer when the order comes in.",
+            "Un fabricant de PC garde cartes mères, processeurs et cartes graphiques en stock "
+            "et monte l'ordinateur quand la commande arrive.",
+            "Components in stock, assembly on order: the article's own example of the hybrid.",
+            "Composants en stock, montage à la commande : c'est l'exemple même de l'article "
+            "pour la stratégie hybride.",
+        ),
+        Item(
+            "s7",
+            "The customer gets the product immediately but cannot change anything about it.",
+            "Le client obtient le produit immédiatement mais ne peut rien y changer.",
+            "Immediate delivery means the product was finished before the order, so it could "
+            "not be adapted to this customer.",
+            "Une livraison immédiate veut dire que le produit était fini avant la commande : "
+            "il n'a pas pu être adapté à ce client.",
+        ),
+        Item(
+            "s8",
+            "The customer waits for the whole supply chain to run, from components onwards.",
+            "Le client attend que toute la chaîne d'approvisionnement tourne, dès les "
+            "composants.",
+            "If even the components are made after the order, nothing was prepared in advance.",
+            "Si même les composants sont faits après la commande, rien n'a été préparé d'avance.",
+        ),
+        Item(
+            "s9",
+            "The customer waits only for a short final assembly step.",
+            "Le client n'attend qu'une courte étape d'assemblage final.",
+            "The long part (making or buying components) happened before the order; only "
+            "assembly is left.",
+            "La partie longue (fabriquer ou acheter les composants) a eu lieu avant la "
+            "commande ; il ne reste que l'assemblage.",
+        ),
+        Item(
+            "s10",
+            "Set a production level, build stock, then try to sell as many finished units as "
+            "possible.",
+            "Fixer un niveau de production, constituer un stock, puis essayer de vendre le plus "
+            "possible de produits finis.",
+            "This is the article's own description of building ahead to expected demand.",
+            "C'est la description que donne l'article de la production d'avance d'après la "
+            "demande attendue.",
+        ),
+    ),
+    "For each statement ask two questions: is anything built before the order? If so, the "
+    "finished product or only its parts?",
+    "Pour chaque phrase, posez deux questions : fabrique-t-on quelque chose avant la "
+    "commande ? Si oui, le produit fini ou seulement ses pièces ?",
+)
+
+_EX_3_1B = ChoiceExercise(
+    "3.1b",
+    "Which strategy fits each business?",
+    "Quelle stratégie convient à chaque entreprise ?",
+    STRATEGIES,
+    (
+        Item(
+            "bread",
+            "A bakery's everyday bread, sold from 7 a.m.",
+            "Le pain de tous les jours d'une boulangerie, vendu dès 7 h.",
+            "Customers want their loaf at once and there are few variants; the baker bakes "
+            "before opening to the expected demand and accepts some leftovers.",
+            "Le client veut son pain tout de suite et les variantes sont peu nombreuses : le "
+            "boulanger cuit avant l'ouverture selon la demande attendue et accepte quelques "
+            "invendus.",
+        ),
+        Item(
+            "water",
+            "Bottled water sold in supermarkets.",
+            "L'eau en bouteille vendue en supermarché.",
+            "A cheap, standard, high-volume good with steady demand: nobody waits for water "
+            "to be bottled.",
+            "Un produit bon marché, standard, vendu en grand volume avec une demande "
+            "régulière : personne n'attend qu'on mette l'eau en bouteille.",
+        ),
+        Item(
+            "jet",
+            "Jet engines for airliners.",
+            "Les moteurs d'avions de ligne.",
+            "Each engine costs millions, is specified with the airline and takes months to "
+            "make: nobody builds one, or its parts, without a firm contract.",
+            "Chaque moteur coûte des millions, se définit avec la compagnie et demande des "
+            "mois : personne n'en fabrique un, ni ses pièces, sans contrat ferme.",
+        ),
+        Item(
+            "furniture",
+            "Custom-made furniture from a cabinet maker.",
+            "Les meubles sur mesure d'un ébéniste.",
+            "Every piece is designed with the client, so there is nothing to prepare in "
+            "advance beyond raw wood.",
+            "Chaque meuble est conçu avec le client : il n'y a rien à préparer d'avance à "
+            "part le bois brut.",
+        ),
+        Item(
+            "pc",
+            "Personal computers configured online (processor, memory, screen).",
+            "Des ordinateurs personnels configurés en ligne (processeur, mémoire, écran).",
+            "Too many configurations to stock them all, but the parts are shared and assembly "
+            "takes hours: keep the parts, assemble on order.",
+            "Trop de configurations pour les stocker toutes, mais les pièces sont communes et "
+            "le montage prend quelques heures : stocker les pièces, assembler à la commande.",
+        ),
+        Item(
+            "car",
+            "Cars ordered with a choice of engine, colour and options from a fixed list.",
+            "Des voitures commandées avec un choix de moteur, de couleur et d'options dans "
+            "une liste fixe.",
+            "Options come from a predefined list of parts kept ready; the car is put "
+            "together once the customer has chosen.",
+            "Les options viennent d'une liste prédéfinie de pièces tenues prêtes ; la voiture "
+            "est assemblée une fois le choix du client connu.",
+        ),
+        Item(
+            "sandwich",
+            "A sandwich bar where each customer picks bread, filling and sauce at the counter.",
+            "Un bar à sandwichs où chaque client choisit pain, garniture et sauce au comptoir.",
+            "The ingredients are prepared before opening; the sandwich is assembled in a "
+            "minute, once the customer has chosen.",
+            "Les ingrédients sont préparés avant l'ouverture ; le sandwich est assemblé en une "
+            "minute, une fois le choix fait.",
+        ),
+        Item(
+            "toothpaste",
+            "Toothpaste in a standard tube.",
+            "Le dentifrice en tube standard.",
+            "A standard consumable bought in bulk, with demand easy to forecast.",
+            "Un consommable standard acheté en grande quantité, à la demande facile à prévoir.",
+        ),
+        Item(
+            "ship",
+            "A cruise ship.",
+            "Un navire de croisière.",
+            "A one-off, enormous project: design and production start only with a signed "
+            "order.",
+            "Un projet unique et énorme : conception et production ne démarrent qu'avec une "
+            "commande signée.",
+        ),
+        Item(
+            "paint",
+            "Wall paint mixed in the shop from a white base and tints to any of 2,000 colours.",
+            "De la peinture murale teintée en magasin, à partir d'une base blanche et de "
+            "colorants, dans l'une de 2 000 teintes.",
+            "The shop stocks a few bases and tints (the components) and mixes the colour in "
+            "minutes when asked: a textbook case of postponement.",
+            "Le magasin stocke quelques bases et colorants (les composants) et mélange la "
+            "teinte en quelques minutes à la demande : un cas d'école de différenciation "
+            "retardée.",
+        ),
+    ),
+    "Weigh three things: how long the customer is willing to wait, how many variants there "
+    "are, and how costly an unsold unit would be.",
+    "Pesez trois choses : combien de temps le client accepte d'attendre, combien de "
+    "variantes existent, et ce que coûterait un invendu.",
+)
+
+_EX_6_1A = ChoiceExercise(
+    "6.1a",
+    "Advantage or disadvantage of ATO?",
+    "Avantage ou inconvénient de l'assemblage à la commande ?",
+    PROS_CONS,
+    (
+        Item(
+            "p1",
+            "Customers choose among many variants, yet the company does not stock every "
+            "finished variant.",
+            "Le client choisit parmi de nombreuses variantes sans que l'entreprise stocke "
+            "chaque variante finie.",
+            "Variety comes from combining stocked components, which is the main reason firms "
+            "adopt ATO.",
+            "La variété vient de la combinaison de composants stockés : c'est la raison "
+            "principale d'adopter l'assemblage à la commande.",
+        ),
+        Item(
+            "p2",
+            "Little or no finished-goods inventory, so less capital is tied up.",
+            "Peu ou pas de stock de produits finis, donc moins de capital immobilisé.",
+            "Money sits in a few shared components instead of every finished variant: lower "
+            "capital costs.",
+            "L'argent est placé dans quelques composants communs plutôt que dans chaque "
+            "variante finie : moins de capital immobilisé.",
+        ),
+        Item(
+            "p3",
+            "Delivery is much faster than under make-to-order.",
+            "La livraison est bien plus rapide qu'en fabrication sur commande.",
+            "The long component lead time is taken before the order; the customer waits only "
+            "for assembly.",
+            "Le long délai des composants est pris avant la commande ; le client n'attend que "
+            "l'assemblage.",
+        ),
+        Item(
+            "p4",
+            "Components shared by many products pool demand risk, so less safety stock is "
+            "needed.",
+            "Des composants communs à plusieurs produits mutualisent le risque de demande : "
+            "il faut moins de stock de sécurité.",
+            "Ups and downs of different products partly cancel out on a shared component "
+            "(the square-root law).",
+            "Les hausses et baisses des différents produits se compensent en partie sur un "
+            "composant commun (loi de la racine carrée).",
+        ),
+        Item(
+            "p5",
+            "A customer who expects to leave with the product at once must wait for assembly.",
+            "Un client qui veut repartir aussitôt avec le produit doit attendre l'assemblage.",
+            "Assembly is short, but it is not zero: ATO does not work well when customers "
+            "expect immediate delivery.",
+            "L'assemblage est court mais pas nul : la méthode convient mal quand le client "
+            "attend une livraison immédiate.",
+        ),
+        Item(
+            "p6",
+            "Component stock still costs money and can become obsolete (electronics lose "
+            "value fast).",
+            "Le stock de composants coûte toujours de l'argent et peut devenir obsolète (les "
+            "composants électroniques se déprécient vite).",
+            "Components are inventory too: holding cost and the risk of obsolescence remain.",
+            "Les composants sont aussi du stock : le coût de possession et le risque "
+            "d'obsolescence demeurent.",
+        ),
+        Item(
+            "p7",
+            "One missing component stops every product that needs it.",
+            "Un seul composant manquant bloque tous les produits qui en ont besoin.",
+            "An order needs all its key components: a shortage of one shared part blocks many "
+            "products at once.",
+            "Une commande a besoin de tous ses composants clés : la pénurie d'une pièce "
+            "commune bloque beaucoup de produits à la fois.",
+        ),
+        Item(
+            "p8",
+            "Assembly capacity limits how many orders can be delivered during a demand surge.",
+            "La capacité d'assemblage limite le nombre de commandes livrables lors d'un pic "
+            "de demande.",
+            "With no finished stock to draw on, every order goes through the assembly line: "
+            "its capacity caps the output.",
+            "Sans stock de produits finis, chaque commande passe par l'assemblage : sa "
+            "capacité plafonne la production.",
+        ),
+        Item(
+            "p9",
+            "Customisation is limited to the predefined options.",
+            "La personnalisation se limite aux options prédéfinies.",
+            "The customer can only combine the components kept in stock: less freedom than "
+            "building on order.",
+            "Le client ne peut combiner que les composants en stock : moins de liberté qu'en "
+            "fabrication sur commande.",
+        ),
+        Item(
+            "p10",
+            "Less risk of being left with unsold finished products when tastes change.",
+            "Moins de risque de rester avec des produits finis invendus quand les goûts "
+            "changent.",
+            "Components can be assembled into whatever is now in fashion; finished variants "
+            "cannot.",
+            "Les composants peuvent être assemblés en ce qui plaît désormais ; des variantes "
+            "finies, non.",
+        ),
+        Item(
+            "p11",
+            "It needs good component forecasts and reliable suppliers.",
+            "Elle exige de bonnes prévisions de composants et des fournisseurs fiables.",
+            "Components must be on the shelf before orders arrive; a late supplier means late "
+            "customers.",
+            "Les composants doivent être en rayon avant les commandes ; un fournisseur en "
+            "retard, ce sont des clients en retard.",
+        ),
+        Item(
+            "p12",
+            "Order and inventory management become more complex.",
+            "La gestion des commandes et des stocks devient plus complexe.",
+            "Many components, shared across many products, each with its own supplier and "
+            "lead time: more to plan and track.",
+            "Beaucoup de composants, communs à beaucoup de produits, chacun avec son "
+            "fournisseur et son délai : plus à planifier et à suivre.",
+        ),
+    ),
+    "Ask: does this statement make life easier for the company or its customers (advantage), "
+    "or does it describe a cost, a risk or a limit (disadvantage)?",
+    "Demandez-vous : la phrase facilite-t-elle la vie de l'entreprise ou du client "
+    "(avantage), ou décrit-elle un coût, un risque ou une limite (inconvénient) ?",
+)
+
+#: Every choice exercise, by exercise id.
+CHOICE_EXERCISES: dict[str, ChoiceExercise] = {
+    ex.exercise_id: ex for ex in (_EX_1_1A, _EX_2_1A, _EX_3_1A, _EX_3_1B, _EX_6_1A)
+}
+for _exercise in CHOICE_EXERCISES.values():
+    _register_choice(_exercise)
