@@ -1,0 +1,247 @@
+"""Named instances shared by the lessons, the exercises and the tests.
+
+>>> from ato_lessons.instances import load_instance, list_instances
+>>> list_instances()
+['pc_maker', 'pooling', 'two_products']
+>>> pc = load_instance("pc_maker")
+>>> pc.catalog.n_configurations
+288
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from ._checks import check_int, check_name
+from .catalog import Catalog, Component, Product
+from .course import class_seed
+from .demand import DemandModel, generate_orders
+from .factory import STRATEGIES, Factory, SimulationResult, Strategy, simulate
+from .metrics import compare
+from .policies import suggest_targets
+
+__all__ = ["Scenario", "load_instance", "list_instances", "pc_maker_components"]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A factory with its usual demand: everything a lesson needs to simulate.
+
+    Parameters
+    ----------
+    name : str
+        Registry name.
+    description : str
+        One sentence for people.
+    factory : Factory
+        The factory.
+    demand : DemandModel
+        Its usual demand (also the forecast used for target stock levels).
+    horizon : int, default 365
+        Days simulated by default.
+    """
+
+    name: str
+    description: str
+    factory: Factory
+    demand: DemandModel
+    horizon: int = 365
+
+    def __post_init__(self) -> None:
+        check_name("name", self.name)
+        if not isinstance(self.factory, Factory):
+            raise TypeError(f"factory(={self.factory!r}) must be a Factory")
+        if not isinstance(self.demand, DemandModel):
+            raise TypeError(f"demand(={self.demand!r}) must be a DemandModel")
+        object.__setattr__(self, "horizon", check_int("horizon", self.horizon, minimum=1))
+
+    @property
+    def catalog(self) -> Catalog:
+        """The factory's catalog."""
+        return self.factory.catalog
+
+    def with_(
+        self, *, factory: Factory | None = None, demand: DemandModel | None = None,
+        horizon: int | None = None,
+    ) -> Scenario:
+        """A copy with another factory, demand or horizon."""
+        return Scenario(
+            self.name,
+            self.description,
+            factory if factory is not None else self.factory,
+            demand if demand is not None else self.demand,
+            horizon if horizon is not None else self.horizon,
+        )
+
+    def orders(
+        self,
+        horizon: int | None = None,
+        seed: Any = None,
+        demand: DemandModel | None = None,
+    ) -> pd.DataFrame:
+        """An order stream (default: the usual demand, the class seed)."""
+        return generate_orders(
+            self.catalog,
+            demand if demand is not None else self.demand,
+            horizon if horizon is not None else self.horizon,
+            class_seed() if seed is None else seed,
+        )
+
+    def targets(
+        self,
+        strategy: Strategy | str,
+        service_level: float = 0.95,
+        offer: int | Iterable[str] | None = None,
+    ) -> dict[str, int]:
+        """Target stock levels from the usual demand (see
+        :func:`ato_lessons.policies.suggest_targets`)."""
+        return suggest_targets(self.factory, self.demand, strategy, service_level, offer)
+
+    def run(
+        self,
+        strategy: Strategy | str,
+        orders: pd.DataFrame | None = None,
+        targets: Mapping[str, int] | None = None,
+        *,
+        service_level: float = 0.95,
+        offer: int | Iterable[str] | None = None,
+        **kwargs: Any,
+    ) -> SimulationResult:
+        """Simulate one strategy; orders and targets default to the usual ones.
+
+        Extra keyword arguments go to :func:`ato_lessons.factory.simulate`.
+        """
+        if orders is None:
+            orders = self.orders()
+        if targets is None and str(strategy).upper() != "MTO":
+            targets = self.targets(strategy, service_level, offer)
+        horizon = kwargs.pop("horizon", None)
+        if horizon is None:
+            horizon = max(self.horizon, int(orders["day"].max()) + 1 if len(orders) else 1)
+        return simulate(self.factory, orders, strategy, targets, horizon=horizon, **kwargs)
+
+    def compare(
+        self,
+        orders: pd.DataFrame | None = None,
+        *,
+        service_level: float = 0.95,
+        offer: int | Iterable[str] | None = None,
+        **kwargs: Any,
+    ) -> pd.DataFrame:
+        """Summary table of MTS, MTO and ATO on the same orders."""
+        if orders is None:
+            orders = self.orders()
+        results = [
+            self.run(s, orders, service_level=service_level,
+                     offer=offer if s == "MTS" else None, **kwargs)
+            for s in STRATEGIES
+        ]
+        return compare(results)
+
+
+# ----------------------------------------------------------------------------------------
+# The PC maker of the source article
+# ----------------------------------------------------------------------------------------
+def pc_maker_components() -> list[Component]:
+    """The PC maker's parts: options per category, most popular first.
+
+    Prices are rough 2026 euro figures; lead times are the suppliers' (days);
+    assembly times are hours of work to fit the part (the case includes the
+    final test). Assembly is quick and cheap next to the parts, as the article says.
+    """
+    c = Component
+    return [
+        c("Case", "case", 60.0, "BoxWorks (PL)", 7, 0.50),
+        c("MB-office", "motherboard", 90.0, "Taipei Boards (TW)", 14, 0.25),
+        c("MB-pro", "motherboard", 150.0, "Taipei Boards (TW)", 14, 0.25),
+        c("MB-gamer", "motherboard", 230.0, "Hsinchu Circuits (TW)", 21, 0.25),
+        c("CPU-5", "processor", 200.0, "ChipCo (US)", 28, 0.10),
+        c("CPU-3", "processor", 120.0, "ChipCo (US)", 28, 0.10),
+        c("CPU-7", "processor", 330.0, "ChipCo (US)", 28, 0.10),
+        c("CPU-9", "processor", 540.0, "Silicon Forge (IE)", 35, 0.10),
+        c("GPU-basic", "graphics card", 80.0, "PixelWorks (CN)", 21, 0.10),
+        c("GPU-mid", "graphics card", 260.0, "PixelWorks (CN)", 21, 0.10),
+        c("GPU-high", "graphics card", 480.0, "RenderLab (KR)", 21, 0.10),
+        c("GPU-pro", "graphics card", 900.0, "RenderLab (KR)", 28, 0.10),
+        c("MON-24", "monitor", 120.0, "ViewPanel (KR)", 10, 0.0),
+        c("MON-27", "monitor", 230.0, "ViewPanel (KR)", 10, 0.0),
+        c("MON-32", "monitor", 420.0, "ViewPanel (KR)", 12, 0.0),
+        c("KB-std", "keyboard", 20.0, "KeyCo (DE)", 5, 0.0),
+        c("KB-mech", "keyboard", 90.0, "KeyCo (DE)", 5, 0.0),
+    ]
+
+
+def _pc_maker() -> Scenario:
+    catalog = Catalog.from_options(pc_maker_components())
+    return Scenario(
+        "pc_maker",
+        "A PC maker assembling computers from stocked motherboards, processors, "
+        "graphics cards, monitors and keyboards (288 configurations).",
+        Factory(catalog, assembly_capacity=16.0, assembly_days=1, holding_rate=0.25,
+                labour_rate=30.0),
+        DemandModel(orders_per_day=12.0, variability=0.2, concentration=1.0),
+    )
+
+
+def _pooling(n_products: int = 3) -> Scenario:
+    n = check_int("n_products", n_products, minimum=1)
+    core = Component("Core", "core", 500.0, "CoreSupplier", 10, 0.5)
+    products = [Product(f"Model-{chr(65 + i)}" if i < 26 else f"Model-{i}", {"Core": 1})
+                for i in range(n)]
+    return Scenario(
+        "pooling",
+        f"{n} products with independent demand, all built from one shared component.",
+        Factory(Catalog((core,), tuple(products)), assembly_days=1),
+        DemandModel(orders_per_day=4.0 * n, variability=0.0, concentration=0.0),
+    )
+
+
+def _two_products() -> Scenario:
+    board = Component("Board", "board", 100.0, "BoardCo", 5, 0.5)
+    screen = Component("Screen", "screen", 50.0, "ScreenCo", 3, 0.25)
+    screen_hd = Component("Screen-HD", "screen", 80.0, "ScreenCo", 8, 0.25)
+    catalog = Catalog.from_options([board, screen, screen_hd])
+    return Scenario(
+        "two_products",
+        "A tiny factory: one board, two screens, so two products (for tests and warm-ups).",
+        Factory(catalog, assembly_days=1),
+        DemandModel(orders_per_day=3.0, variability=0.0, concentration=1.0),
+        horizon=60,
+    )
+
+
+_REGISTRY: dict[str, Callable[..., Scenario]] = {
+    "pc_maker": _pc_maker,
+    "pooling": _pooling,
+    "two_products": _two_products,
+}
+
+
+def list_instances() -> list[str]:
+    """Names accepted by :func:`load_instance`."""
+    return sorted(_REGISTRY)
+
+
+def load_instance(name: str, **options: Any) -> Scenario:
+    """A named scenario, built fresh.
+
+    Parameters
+    ----------
+    name : str
+        One of :func:`list_instances`.
+    **options
+        Builder options: ``n_products`` for ``"pooling"``.
+    """
+    if not isinstance(name, str) or name not in _REGISTRY:
+        raise ValueError(f"name(={name!r}) is not a known instance; known: {list_instances()!r}")
+    try:
+        return _REGISTRY[name](**options)
+    except TypeError as exc:
+        if "unexpected keyword" in str(exc):
+            raise TypeError(f"load_instance({name!r}) got unknown option(s) {sorted(options)!r}")\
+                from None
+        raise
