@@ -1,0 +1,89 @@
+"""Widgets for the lessons: a figure that redraws itself when a control moves.
+
+Each lesson's controls live in a small module of this package (one per lesson
+topic). They share :class:`LiveFigure`: the figure is drawn with matplotlib's
+object-oriented API (no pyplot, so nothing leaks into the cell's output) and
+shown as a PNG in an ``ipywidgets.Image``, whose picture changes on every update.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from ..plots import STYLE, course_style
+
+__all__ = ["LiveFigure", "figure_to_png", "new_figure"]
+
+
+def new_figure(width: float | None = None, height: float | None = None) -> Figure:
+    """A matplotlib Figure in the course style, not attached to pyplot."""
+    w, h = STYLE["figure.figsize"]
+    with course_style():
+        return Figure(figsize=(width or w, height or h), dpi=STYLE["figure.dpi"])
+
+
+def figure_to_png(fig: Figure) -> bytes:
+    """Render a figure to PNG bytes."""
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig(={fig!r}) must be a matplotlib Figure")
+    buffer = io.BytesIO()
+    with course_style():
+        fig.savefig(buffer, format="png", bbox_inches="tight")
+    return buffer.getvalue()
+
+
+class LiveFigure:
+    """A figure shown in an ``ipywidgets.Image`` and redrawn by ``update``.
+
+    Parameters
+    ----------
+    draw : callable
+        ``draw(fig, **params)`` fills a fresh Figure (add axes, plot, label).
+        It may return a short text (e.g. key figures), shown under the picture.
+    width, height : float, optional
+        Figure size in inches (default: the course style's).
+
+    Examples
+    --------
+    >>> def draw(fig, level):
+    ...     ax = fig.add_subplot()
+    ...     ax.plot([0, 1], [0, level])
+    ...     return f"level = {level}"
+    >>> live = LiveFigure(draw)
+    >>> live.update(level=3)
+    >>> live.caption.value
+    'level = 3'
+    >>> len(live.image.value) > 1000
+    True
+    """
+
+    def __init__(
+        self,
+        draw: Callable[..., Any],
+        width: float | None = None,
+        height: float | None = None,
+    ) -> None:
+        if not callable(draw):
+            raise TypeError(f"draw(={draw!r}) must be callable")
+        self._draw = draw
+        self._size = (width, height)
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.caption = widgets.HTML(value="")
+
+    def update(self, **params: Any) -> None:
+        """Redraw with new parameters."""
+        with course_style():
+            fig = new_figure(*self._size)
+            text = self._draw(fig, **params)
+            self.image.value = figure_to_png(fig)
+        self.caption.value = "" if text is None else str(text)
+
+    @property
+    def widget(self) -> widgets.VBox:
+        """The picture with its caption, ready to display."""
+        return widgets.VBox([self.image, self.caption])

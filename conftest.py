@@ -1,0 +1,16 @@
+"""Test-wide settings, for every test folder (tests/, notebooks/, solutions/).
+
+The notebooks' stored outputs were produced with the course's default class
+seed, in English, without a saved progress file, and with Jupyter's inline
+figures. nbval's kernels inherit this process's environment, so it is fixed
+here before any kernel starts.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["ATO_PROGRESS_FILE"] = "off"
+for _name in ("ATO_CLASS_SEED", "ATO_LANG", "MPLBACKEND"):
+    os.environ.pop(_name, None)
+os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
