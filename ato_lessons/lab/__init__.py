@@ -8,9 +8,10 @@ Examples
 --------
 >>> from ato_lessons.lab import load_lab_system, simulate_lab
 >>> system = load_lab_system("pc_teaching")
+>>> # No motherboard: every order is lost, and the one monitor costs 1 per unit time.
 >>> result = simulate_lab(system, {"motherboard": 0}, n_reps=3, seed=1)
 >>> result.mean, int(result.orders_lost.sum()) == int(result.orders.sum())
-(0.0, True)
+(-1.0, True)
 """
 
 from __future__ import annotations
