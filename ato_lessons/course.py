@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-__all__ = ["LESSONS", "Lesson", "DEFAULT_SEED", "class_seed"]
+__all__ = ["LESSONS", "Lesson", "DEFAULT_SEED", "class_seed", "check_setup", "lesson"]
 
 #: The seed every lesson uses unless the instructor announces another one.
 DEFAULT_SEED = 2026
@@ -79,3 +79,46 @@ def class_seed() -> int:
     if not raw.isdigit():
         raise ValueError(f"ATO_CLASS_SEED(={raw!r}) must be a non-negative whole number")
     return int(raw)
+
+
+def lesson(number: int) -> Lesson:
+    """The lesson with this number (0 to 8)."""
+    for item in LESSONS:
+        if item.number == number and not isinstance(number, bool):
+            return item
+    raise ValueError(f"number(={number!r}) is not a lesson number; known: "
+                     f"{[x.number for x in LESSONS]!r}")
+
+
+def check_setup(min_version: str = "1.0") -> str:
+    """Fail fast if the course package is too old; return a one-line status.
+
+    Every lesson's first code cell calls it, so a student with a broken
+    installation gets a clear message at the top instead of an error halfway.
+
+    Parameters
+    ----------
+    min_version : str
+        Oldest acceptable version of ``ato_lessons`` ("major.minor[.patch]").
+
+    Examples
+    --------
+    >>> check_setup("1.0")
+    'Setup OK: ato_lessons 1.0.0, class seed 2026'
+    """
+    from . import __version__
+
+    def parts(text: str) -> tuple[int, ...]:
+        try:
+            return tuple(int(x) for x in text.split("."))
+        except ValueError:
+            raise ValueError(f"min_version(={text!r}) must look like '1.0' or '1.0.2'") from None
+
+    if not isinstance(min_version, str):
+        raise TypeError(f"min_version(={min_version!r}) must be a string like '1.0'")
+    if parts(__version__) < parts(min_version):
+        raise RuntimeError(
+            f"ato_lessons {__version__} is older than {min_version}: update it with "
+            "`python -m pip install -e .` from the course folder"
+        )
+    return f"Setup OK: ato_lessons {__version__}, class seed {class_seed()}"
