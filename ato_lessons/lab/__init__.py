@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+from ato_lessons.lab.display import LabSliders, level_sweep, plot_level_sweep
 from ato_lessons.lab.engines import LabInputs, draw_inputs, simulate_fast, simulate_reference
 from ato_lessons.lab.grader import CHECK_REPS, CHECK_SEED, THRESHOLD, check_lab_levels
 from ato_lessons.lab.results import LabResult, mean_ci, simulate_lab, t_quantile_975
@@ -39,6 +40,7 @@ __all__ = [
     "LAB_SYSTEMS",
     "LabComponent",
     "LabInputs",
+    "LabSliders",
     "LabProduct",
     "LabResult",
     "LabSystem",
@@ -46,8 +48,10 @@ __all__ = [
     "coordinate_search",
     "draw_inputs",
     "lab_system_from_dict",
+    "level_sweep",
     "load_lab_system",
     "mean_ci",
+    "plot_level_sweep",
     "read_lab_system",
     "simulate_fast",
     "simulate_lab",

@@ -1,0 +1,45 @@
+"""ATO lab: the sweep table, its figure and the sliders (fast enough for class)."""
+
+from __future__ import annotations
+
+import time
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from ato_lessons.lab import LabSliders, level_sweep, load_lab_system, plot_level_sweep  # noqa: E402
+
+
+def test_level_sweep_shows_the_trade_off() -> None:
+    system = load_lab_system("hong_nelson")
+    table = level_sweep(system, [4, 3, 3, 8, 5, 5, 4, 2], "c6", [0, 5, 12], n_reps=60, seed=4)
+    assert list(table.index) == [0, 5, 12]
+    assert table.loc[0, "profit"] == pytest.approx(-2 * (4 + 3 + 3 + 8 + 5 + 4 + 2))
+    assert table.loc[0, "lost"] == 1.0  # c6 is key for every product
+    # level 0 blocks every sale, so the other components sit full: 2 x 29 = 58
+    assert table.loc[0, "holding_cost"] == pytest.approx(58.0)
+    assert table.loc[12, "holding_cost"] > table.loc[5, "holding_cost"]  # more c6 held
+    assert table.loc[5, "profit"] > table.loc[12, "profit"]
+    ax = plot_level_sweep(table, "c6")
+    assert ax.get_xlabel() and ax.get_ylabel() and ax.get_legend() is not None
+    plt.close(ax.figure)
+    with pytest.raises(ValueError, match="'c9'"):
+        level_sweep(system, None, "c9", [1])
+
+
+def test_sliders_update_fast_with_common_random_numbers() -> None:
+    system = load_lab_system("hong_nelson")
+    sliders = LabSliders(system, n_reps=200, seed=5)
+    first = sliders.output.value
+    start = time.perf_counter()
+    sliders.sliders[0].value = 5
+    elapsed = time.perf_counter() - start
+    assert elapsed < 0.3, f"slider update took {elapsed:.3f} s"
+    assert sliders.output.value != first
+    assert sliders.levels == (5, 10, 10, 10, 10, 10, 10, 10)
+    sliders.sliders[0].value = 10  # back to the start: the same numbers again (same seed)
+    assert sliders.output.value == first
