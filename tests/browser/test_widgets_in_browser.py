@@ -1,0 +1,142 @@
+"""Every interactive notebook, opened in JupyterLab in a real Chromium.
+
+A kernel-only run (nbval) cannot see "Error displaying widget" or a widget shown as the text
+``VBox(...)``: both happen in the browser, when the JupyterLab widget extension and the
+kernel's ipywidgets do not match. These tests open each notebook that uses widgets, run all
+cells as a student would, then move a slider and answer a quiz, and check what is on screen.
+
+Run them with ``python -m pytest -m browser tests/browser`` (about 15-20 s per notebook).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = "tests/browser/fixtures/widgets_fixture.ipynb"
+PRESENTATION_LESSON = "notebooks/03_assemble_to_order.ipynb"
+
+#: Source text that means a notebook shows widgets.
+WIDGET_HINTS = re.compile(
+    r"ipywidgets|ato_lessons\.quiz|from ato_lessons import [^\n]*\bquiz\b|"
+    r"\binteract(ive)?\(|#\s*NBVAL_IGNORE_OUTPUT"
+)
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def uses_widgets(path: Path) -> bool:
+    """Whether a notebook displays widgets (by its code or its stored outputs)."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        if WIDGET_HINTS.search(source):
+            return True
+        if any(WIDGET_MIME in output.get("data", {}) for output in cell.get("outputs", [])):
+            return True
+    return False
+
+
+def widget_notebooks() -> list[str]:
+    """Every notebook under notebooks/ and exercises/ that uses widgets, as posix paths."""
+    found = []
+    for folder in ("notebooks", "exercises"):
+        for path in sorted((ROOT / folder).glob("*.ipynb")):
+            if uses_widgets(path):
+                found.append(path.relative_to(ROOT).as_posix())
+    return found
+
+
+# --- discovery itself must be able to say "no" ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("import ipywidgets as widgets", True),
+        ("from ato_lessons import quiz", True),
+        ("from ato_lessons import plots, quiz", True),
+        ("# NBVAL_IGNORE_OUTPUT\ndisplay(panel)", True),
+        ("interact(f, x=(0, 10))", True),
+        ("import numpy as np\nprint(np.pi)", False),
+        ("# widgets are explained in lesson 3", False),
+    ],
+)
+def test_uses_widgets_table(tmp_path: Path, source: str, expected: bool) -> None:
+    path = tmp_path / "nb.ipynb"
+    cells = [{"cell_type": "code", "source": source, "outputs": [], "metadata": {}}]
+    path.write_text(json.dumps({"cells": cells}), encoding="utf-8")
+    assert uses_widgets(path) is expected
+
+
+def test_uses_widgets_from_stored_output(tmp_path: Path) -> None:
+    output = {"output_type": "display_data", "data": {WIDGET_MIME: {"model_id": "x"}}}
+    cells = [{"cell_type": "code", "source": "show()", "outputs": [output], "metadata": {}}]
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps({"cells": cells}), encoding="utf-8")
+    assert uses_widgets(path)
+
+
+def test_the_fixture_is_discovered_as_interactive() -> None:
+    assert uses_widgets(ROOT / FIXTURE)
+
+
+# --- the harness, proven on a small fixture ------------------------------------------------
+
+
+def test_fixture_slider_redraws_the_figure(open_notebook: Any) -> None:
+    notebook = open_notebook(FIXTURE)
+    notebook.run_all()
+    notebook.assert_clean(expect_widgets=True)
+    index, before, after = notebook.move_first_slider()
+    assert before != after
+    images = notebook.cell_output(index).locator("img")
+    assert images.count() == 1, "the redrawn figure should replace the old one, not add to it"
+    notebook.assert_clean(expect_widgets=True)
+
+
+def test_fixture_quiz_feedback_changes(open_notebook: Any) -> None:
+    notebook = open_notebook(FIXTURE)
+    notebook.run_all()
+    quiz = notebook.page.locator(".jp-OutputArea .widget-toggle-buttons").first
+    feedback = quiz.locator("xpath=ancestor::*[contains(@class,'widget-vbox')][1]").locator(
+        ".widget-html-content"
+    )
+    assert "Pick an answer" in feedback.inner_text()
+    quiz.get_by_role("button", name="make to stock", exact=True).click()
+    notebook.wait_until(
+        "(el) => el.innerText.includes('Not quite')",
+        feedback.element_handle(),
+        "a wrong answer did not show 'Not quite'",
+    )
+    quiz.get_by_role("button", name="assemble to order", exact=True).click()
+    notebook.wait_until(
+        "(el) => el.innerText.includes('Correct')",
+        feedback.element_handle(),
+        "the right answer did not show 'Correct'",
+    )
+    notebook.wait_idle()
+    notebook.assert_clean(expect_widgets=True)
+
+
+# --- every interactive lesson and exercise -------------------------------------------------
+
+
+@pytest.mark.parametrize("path", widget_notebooks())
+def test_notebook_widgets_render_and_respond(open_notebook: Any, path: str) -> None:
+    notebook = open_notebook(path)
+    notebook.run_all()
+    notebook.assert_clean(expect_widgets=True)
+    if notebook.cell_index_of(".widget-slider") is not None:
+        _, before, after = notebook.move_first_slider()
+        assert before != after
+        notebook.assert_clean(expect_widgets=True)
