@@ -218,6 +218,8 @@ def start_lab_server(workdir: Path) -> LabServer:
     env.pop("MPLBACKEND", None)
     env.update({key: str(path) for key, path in dirs.items()})
     env["ATO_PROGRESS_FILE"] = "off"  # exercise checkers must not write progress files
+    env["ATO_LANG"] = "en"  # the quiz test reads English labels
+    env.pop("ATO_CLASS_SEED", None)  # the course default, as in the stored outputs
     env["PYTHONUNBUFFERED"] = "1"
 
     port = free_port()
@@ -690,6 +692,51 @@ class LabNotebook:
         )
         self.wait_idle()
         return index, before, self.output_signature(index)
+
+    # quizzes (ato_lessons.quiz.ChoiceQuiz) ---------------------------------------------
+
+    def quiz_ids(self) -> list[str]:
+        """Exercise ids of the choice quizzes shown, in order (from their ``<h4>`` titles).
+
+        Each quiz's root element is marked ``data-ato-quiz="<id>"`` for :meth:`answer_quiz`.
+        """
+        ids: list[str] = self.page.evaluate(
+            """() => {
+                const ids = [];
+                for (const h4 of document.querySelectorAll('.jp-OutputArea .widget-html h4')) {
+                    const m = /^\\s*Exerci[sc]e\\s+(\\S+)\\s+·/.exec(h4.innerText);
+                    const root = h4.closest('.widget-html').parentElement;
+                    if (!m || !root || !root.querySelector('.widget-toggle-buttons')) continue;
+                    root.setAttribute('data-ato-quiz', m[1]);
+                    ids.push(m[1]);
+                }
+                return ids;
+            }"""
+        )
+        return ids
+
+    def answer_quiz(self, exercise_id: str, labels: list[str]) -> str:
+        """Pick ``labels[i]`` on the i-th toggle row, press Check, return the new feedback."""
+        root = self.page.locator(f'[data-ato-quiz="{exercise_id}"]').first
+        rows = root.locator(".widget-toggle-buttons")
+        assert rows.count() == len(labels), self.failure(
+            f"quiz {exercise_id} shows {rows.count()} rows, expected {len(labels)}"
+        )
+        for i, label in enumerate(labels):
+            rows.nth(i).locator(
+                "button", has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")
+            ).click()
+        feedback = root.locator(":scope > .widget-html").last
+        before = feedback.inner_text()
+        root.locator("button.widget-button", has_text=re.compile(r"^\s*Check\s*$")).click()
+        self.wait_until(
+            "([el, old]) => el.innerText.trim() !== '' && el.innerText !== old",
+            [feedback.element_handle(), before],
+            f"quiz {exercise_id}: pressing Check did not change the feedback",
+        )
+        self.wait_idle()
+        text: str = feedback.inner_text()
+        return text
 
 
 @pytest.fixture

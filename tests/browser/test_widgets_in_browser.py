@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = "tests/browser/fixtures/widgets_fixture.ipynb"
+COURSE_QUIZ_FIXTURE = "tests/browser/fixtures/course_quiz_fixture.ipynb"
 PRESENTATION_LESSON = "notebooks/03_assemble_to_order.ipynb"
 
 #: Source text that means a notebook shows widgets.
@@ -29,6 +30,31 @@ WIDGET_HINTS = re.compile(
     r"\binteract(ive)?\(|#\s*NBVAL_IGNORE_OUTPUT"
 )
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def quiz_answers(exercise_id: str) -> tuple[list[str], list[str]]:
+    """English button labels of the right and of a wrong answer, item by item."""
+    from ato_lessons.graders import CHOICE_EXERCISES, _answer_key
+
+    exercise = CHOICE_EXERCISES[exercise_id]
+    key = _answer_key(exercise_id)
+    right, wrong = [], []
+    for item in exercise.items:
+        right.append(next(c.en for c in exercise.choices if c.code == key[item.key]))
+        wrong.append(next(c.en for c in exercise.choices if c.code != key[item.key]))
+    return right, wrong
+
+
+def check_quizzes(notebook: Any) -> int:
+    """Answer every choice quiz wrong, then right; the feedback must follow. Returns count."""
+    ids = notebook.quiz_ids()
+    for exercise_id in ids:
+        right, wrong = quiz_answers(exercise_id)
+        first = notebook.answer_quiz(exercise_id, wrong)
+        assert "✘" in first and "✔" not in first, f"{exercise_id}: wrong answers gave {first!r}"
+        second = notebook.answer_quiz(exercise_id, right)
+        assert "✔" in second and "✘" not in second, f"{exercise_id}: right answers gave {second!r}"
+    return len(ids)
 
 
 def uses_widgets(path: Path) -> bool:
@@ -128,6 +154,15 @@ def test_fixture_quiz_feedback_changes(open_notebook: Any) -> None:
     notebook.assert_clean(expect_widgets=True)
 
 
+def test_course_quiz_wrong_then_right(open_notebook: Any) -> None:
+    notebook = open_notebook(COURSE_QUIZ_FIXTURE)
+    notebook.run_all()
+    notebook.assert_clean(expect_widgets=True)
+    assert notebook.quiz_ids() == ["3.1b"]
+    assert check_quizzes(notebook) == 1
+    notebook.assert_clean(expect_widgets=True)
+
+
 # --- every interactive lesson and exercise -------------------------------------------------
 
 
@@ -139,4 +174,5 @@ def test_notebook_widgets_render_and_respond(open_notebook: Any, path: str) -> N
     if notebook.cell_index_of(".widget-slider") is not None:
         _, before, after = notebook.move_first_slider()
         assert before != after
-        notebook.assert_clean(expect_widgets=True)
+    check_quizzes(notebook)
+    notebook.assert_clean(expect_widgets=True)
