@@ -14,3 +14,6 @@ os.environ["ATO_PROGRESS_FILE"] = "off"
 for _name in ("ATO_CLASS_SEED", "ATO_LANG", "MPLBACKEND"):
     os.environ.pop(_name, None)
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+# Notebooks used as fixtures by other tests are not lessons: nbval must not collect them.
+collect_ignore_glob = ["tests/browser/fixtures/*", "exercises/*"]
