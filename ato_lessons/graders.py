@@ -28,11 +28,16 @@ from __future__ import annotations
 import base64
 import json
 import math
+import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from ato_lessons.checking import Verdict, describe, register_grader, tr
+import pandas as pd
+
+from ato_lessons.checking import Verdict, describe, get_language, register_grader, tr
+from ato_lessons.course import class_seed
+from ato_lessons.instances import Scenario, load_instance
 
 __all__ = [
     "CHOICE_EXERCISES",
@@ -336,10 +341,6 @@ def _register_choice(exercise: ChoiceExercise) -> None:
 
     grader.__qualname__ = f"grade_choices[{exercise.exercise_id}]"
     register_grader(exercise.exercise_id, exercise.title_en, exercise.title_fr)(grader)
-
-
-def _finite(value: float) -> bool:
-    return math.isfinite(value)
 
 
 # --- the choice exercises ----------------------------------------------------
@@ -831,3 +832,509 @@ CHOICE_EXERCISES: dict[str, ChoiceExercise] = {
 }
 for _exercise in CHOICE_EXERCISES.values():
     _register_choice(_exercise)
+
+
+# --- hands-on exercises: helpers ---------------------------------------------
+
+
+def _as_real(value: object) -> float | None:
+    """``value`` as a finite float if it is a plain (or numpy) real number, else None."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _as_whole(value: object) -> int | None:
+    """``value`` as an int if it is a whole number (``288`` or ``288.0``), else None."""
+    number = _as_real(value)
+    if number is None or not number.is_integer() or abs(number) > 1e15:
+        return None
+    return int(number)
+
+
+def _expected_number(exercise_id: str, value: object, what_en: str, what_fr: str) -> Verdict:
+    """The "invalid" verdict for something that should have been a number."""
+    extra_en = extra_fr = ""
+    if isinstance(value, str):
+        extra_en, extra_fr = " (remove the quotes)", " (enlevez les guillemets)"
+    elif isinstance(value, float | int) and not isinstance(value, bool):
+        extra_en, extra_fr = " (it is not finite)", " (il n'est pas fini)"
+    return Verdict.invalid(
+        exercise_id,
+        tr(
+            f"Expected {what_en}, got {describe(value)}{extra_en}.",
+            f"{what_fr} attendu(e), reçu : {describe(value)}{extra_fr}.",
+        ),
+    )
+
+
+def _num(value: float, decimals: int = 0) -> str:
+    """A number with thousands separators, in the current language's style."""
+    text = f"{value:,.{decimals}f}"
+    if get_language() == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def _pct(value: float, decimals: int = 0) -> str:
+    """A fraction as a percentage: ``0.953`` -> ``95.3%`` (``95,3 %`` in French)."""
+    return tr(f"{_num(100 * value, decimals)}%", f"{_num(100 * value, decimals)} %")
+
+
+def _euros(value: float) -> str:
+    """An amount in euros: ``€67,577`` (``67 577 €`` in French)."""
+    return tr(f"€{_num(value)}", f"{_num(value)} €")
+
+
+def _gap(value: float, truth: float, tolerance: float, unit_en: str, unit_fr: str,
+         decimals: int = 2) -> tuple[bool, str]:
+    """Whether ``value`` is within ``tolerance`` of ``truth``, and what is off in words."""
+    diff = value - truth
+    if abs(diff) <= tolerance:
+        return True, tr("right", "juste")
+    size = _num(abs(diff), decimals)
+    unit = tr(unit_en, unit_fr)
+    size = f"{size} {unit}" if unit else size
+    share = f" ({_pct(abs(diff) / abs(truth))})" if truth else ""
+    return False, tr(
+        f"too {'high' if diff > 0 else 'low'} by {size}{share}",
+        f"trop {'haut' if diff > 0 else 'bas'} de {size}{share}",
+    )
+
+
+def _expected_dict(exercise_id: str, value: object, example: str) -> Verdict:
+    return Verdict.invalid(
+        exercise_id,
+        tr(
+            f"Expected a dict such as {example}, got {describe(value)}.",
+            f"Un dict était attendu, par exemple {example} ; reçu : {describe(value)}.",
+        ),
+    )
+
+
+def _named_numbers(
+    exercise_id: str, answer: object, names: tuple[str, ...], example: str
+) -> dict[str, float] | Verdict:
+    """Read a dict of named numbers, or return the verdict explaining what is wrong."""
+    if answer is Ellipsis:
+        return Verdict.unanswered(exercise_id)
+    if not isinstance(answer, Mapping):
+        return _expected_dict(exercise_id, answer, example)
+    keys = list(answer.keys())
+    if sorted(map(str, keys)) != sorted(names) or not all(isinstance(k, str) for k in keys):
+        return Verdict.invalid(
+            exercise_id,
+            tr(
+                f"The dict needs exactly the keys {', '.join(names)}; see the example "
+                f"{example}.",
+                f"Le dict doit avoir exactement les clés {', '.join(names)} ; voir l'exemple "
+                f"{example}.",
+            ),
+        )
+    values: dict[str, float] = {}
+    for name in names:
+        if answer[name] is Ellipsis or answer[name] is None:
+            return Verdict.unanswered(exercise_id)
+        number = _as_real(answer[name])
+        if number is None:
+            return _expected_number(
+                exercise_id, answer[name], f"a number for {name!r}", f"Un nombre pour {name!r}"
+            )
+        values[name] = number
+    return values
+
+
+# --- hands-on exercises: the reference computations --------------------------
+# Each grader recomputes the truth with the library (no stored key) for the
+# class seed in use; results are cached so checking twice is instant.
+
+#: 1.1b: the fill rate MTS must reach by offering only the most popular PCs.
+MTS_FILL_GOAL = 0.80
+#: 1.1b: how far from the smallest number of products an answer may be.
+MTS_OFFER_TOLERANCE = 2
+#: 4.1b: the fill rate to reach, the slack allowed for randomness, and the
+#: inventory value allowed above the grader's reference solution.
+ATO_FILL_GOAL = 0.95
+ATO_FILL_TOLERANCE = 0.01
+ATO_VALUE_TOLERANCE = 0.10
+#: 4.1b: the fresh simulation that checks an answer (another seed, two years).
+CHECK_SEED_OFFSET = 1
+CHECK_HORIZON = 730
+#: 4.1b: targets above this are refused (they only make the simulation slow).
+MAX_TARGET = 100_000
+#: 5.1b: the number of products sharing one component.
+POOLING_PRODUCTS = 4
+
+
+def _pc_maker() -> Scenario:
+    return load_instance("pc_maker")
+
+
+@cache
+def _class_orders(seed: int) -> pd.DataFrame:
+    return _pc_maker().orders(seed=seed)
+
+
+@cache
+def _mts_offer_needed(seed: int) -> int:
+    """Smallest number of most popular PCs that MTS must offer to reach the fill goal."""
+    pc = _pc_maker()
+    orders = _class_orders(seed)
+    for k in range(1, pc.catalog.n_configurations + 1):
+        if float(pc.run("MTS", orders, offer=k).summary()["fill rate"]) >= MTS_FILL_GOAL:
+            return k
+    return pc.catalog.n_configurations
+
+
+@cache
+def _mto_lead_times(seed: int) -> tuple[float, float]:
+    summary = _pc_maker().run("MTO", _class_orders(seed)).summary()
+    return float(summary["mean lead time (days)"]), float(summary["p95 lead time (days)"])
+
+
+@cache
+def _check_orders(seed: int) -> pd.DataFrame:
+    return _pc_maker().orders(horizon=CHECK_HORIZON, seed=seed + CHECK_SEED_OFFSET)
+
+
+def _ato_check(targets: tuple[tuple[str, int], ...], seed: int) -> tuple[float, float]:
+    """Fill rate and average inventory value (€) of ATO targets on the check orders."""
+    orders = _check_orders(seed)
+    summary = _pc_maker().run("ATO", orders, dict(targets), horizon=CHECK_HORIZON).summary()
+    return float(summary["fill rate"]), float(summary["avg inventory value (€)"])
+
+
+@cache
+def _ato_reference(seed: int) -> tuple[float, float]:
+    """A reference answer to 4.1b: one service level for every component, as low as
+    reaches the fill goal on the check orders. Returns (fill rate, inventory value)."""
+    pc = _pc_maker()
+    low, high = 0.5, 0.9999
+    best = _ato_check(tuple(sorted(pc.targets("ATO", high).items())), seed)
+    for _ in range(18):
+        middle = (low + high) / 2
+        result = _ato_check(tuple(sorted(pc.targets("ATO", middle).items())), seed)
+        if result[0] >= ATO_FILL_GOAL:
+            high, best = middle, result
+        else:
+            low = middle
+    return best
+
+
+@cache
+def _strategy_gaps(seed: int) -> tuple[float, float]:
+    """ATO holding cost / MTS holding cost, and ATO - MTS mean lead time (days)."""
+    table = _pc_maker().compare(_class_orders(seed))
+
+    def cell(metric: str, strategy: str) -> float:
+        return float(table[strategy].to_dict()[metric])
+
+    ratio = cell("holding cost (€)", "ATO") / cell("holding cost (€)", "MTS")
+    extra = cell("mean lead time (days)", "ATO") - cell("mean lead time (days)", "MTS")
+    return ratio, extra
+
+
+@cache
+def _pooling_saving(seed: int, n_products: int = POOLING_PRODUCTS) -> float:
+    """1 - (average units on the shelves under ATO) / (same under MTS), simulated."""
+    scenario = load_instance("pooling", n_products=n_products)
+    orders = scenario.orders(seed=seed)
+    units = []
+    for strategy in ("MTS", "ATO"):
+        inventory = scenario.run(strategy, orders).inventory
+        units.append(float((inventory["component_units"] + inventory["finished_units"]).mean()))
+    return 1.0 - units[1] / units[0]
+
+
+# --- hands-on exercises: the graders -----------------------------------------
+
+
+@register_grader("1.1b", "How many PCs can MTS offer?", "Combien de PC la fabrication sur "
+                 "stock peut-elle proposer ?")
+def grade_mts_offer(answer: object) -> Verdict:
+    """1.1b: the smallest number ``k`` of most popular configurations that MTS
+    must stock (``pc.run("MTS", orders, offer=k)``) to serve at least 80 % of
+    the orders from stock. Answers within 2 of the simulated value are right."""
+    exercise_id = "1.1b"
+    if answer is Ellipsis:
+        return Verdict.unanswered(exercise_id)
+    k = _as_whole(answer)
+    total = _pc_maker().catalog.n_configurations
+    if k is None or not 1 <= k <= total:
+        return _expected_number(
+            exercise_id, answer, f"a whole number of products between 1 and {total}",
+            f"Un nombre entier de produits entre 1 et {total}",
+        )
+    truth = _mts_offer_needed(class_seed())
+    ok, gap = _gap(k, truth, MTS_OFFER_TOLERANCE, "products", "produits", 0)
+    if ok:
+        return Verdict(exercise_id, "correct", 1.0, tr(
+            f"Right: about {truth} of the {total} configurations are needed to serve "
+            f"{_pct(MTS_FILL_GOAL)} of the orders from stock. The rare ones make up the rest: "
+            "stocking every variant is what makes MTS expensive.",
+            f"Juste : il faut environ {truth} des {total} configurations pour servir "
+            f"{_pct(MTS_FILL_GOAL)} des commandes sur stock. Les plus rares font le reste : "
+            "stocker chaque variante est ce qui rend la fabrication sur stock coûteuse.",
+        ))
+    return Verdict(exercise_id, "incorrect", 0.0, tr(
+        f"{k} is {gap}. Run pc.run('MTS', orders, offer=k) for k = 1, 2, 3, ... and stop at "
+        f"the first fill rate of at least {_pct(MTS_FILL_GOAL)}.",
+        f"{k} est {gap}. Lancez pc.run('MTS', orders, offer=k) pour k = 1, 2, 3, ... et "
+        f"arrêtez-vous au premier taux de service d'au moins {_pct(MTS_FILL_GOAL)}.",
+    ))
+
+
+@register_grader("2.1b", "How long does an MTO customer wait?",
+                 "Combien de temps attend un client en fabrication sur commande ?")
+def grade_mto_wait(answer: object) -> Verdict:
+    """2.1b: ``{"mean": ..., "p95": ...}``, the mean and 95th percentile of the
+    MTO lead time (days) of the PC maker on the class orders."""
+    exercise_id = "2.1b"
+    values = _named_numbers(
+        exercise_id, answer, ("mean", "p95"), "{'mean': 12.3, 'p95': 20.0}"
+    )
+    if isinstance(values, Verdict):
+        return values
+    mean, p95 = _mto_lead_times(class_seed())
+    parts = [
+        ("mean", *_gap(values["mean"], mean, 0.05, "days", "jours")),
+        ("p95", *_gap(values["p95"], p95, 0.5, "days", "jours", 1)),
+    ]
+    right = sum(ok for _, ok, _ in parts)
+    details = tuple(tr(f"{name}: {gap}", f"{name} : {gap}") for name, ok, gap in parts if not ok)
+    if right == len(parts):
+        message = tr(
+            "Right. The customer waits for the slowest supplier (the processor, four weeks or "
+            "more), then for assembly: that is the price of building nothing in advance.",
+            "Juste. Le client attend le fournisseur le plus lent (le processeur, quatre "
+            "semaines ou plus), puis l'assemblage : c'est le prix de ne rien fabriquer "
+            "d'avance.",
+        )
+    else:
+        message = tr(
+            f"{right} of 2 right. Read both figures from pc.run('MTO', orders).summary().",
+            f"{right} sur 2 justes. Lisez les deux valeurs dans "
+            "pc.run('MTO', orders).summary().",
+        )
+    return Verdict.from_score(exercise_id, right / len(parts), message, details)
+
+
+@register_grader("4.1a", "Count the PC configurations", "Compter les configurations de PC")
+def grade_configurations(answer: object) -> Verdict:
+    """4.1a: the number of PC configurations of the PC maker."""
+    exercise_id = "4.1a"
+    if answer is Ellipsis:
+        return Verdict.unanswered(exercise_id)
+    n = _as_whole(answer)
+    if n is None or n < 0:
+        return _expected_number(
+            exercise_id, answer, "a whole number of configurations",
+            "Un nombre entier de configurations",
+        )
+    catalog = _pc_maker().catalog
+    truth = catalog.n_configurations
+    if n == truth:
+        return Verdict(exercise_id, "correct", 1.0, tr(
+            f"Right: {truth} configurations from only {len(catalog.components)} components. "
+            "Stocking every configuration (MTS) would mean hundreds of shelves; ATO stocks "
+            "the components.",
+            f"Juste : {truth} configurations avec seulement {len(catalog.components)} "
+            "composants. Stocker chaque configuration (fabrication sur stock) demanderait "
+            "des centaines de rayons ; l'assemblage à la commande stocke les composants.",
+        ))
+    if n in (len(catalog.components), len(catalog.components) - 1):
+        why = tr(
+            "That is the number of components: a configuration picks one option in every "
+            "category, so the counts per category multiply.",
+            "C'est le nombre de composants : une configuration choisit une option par "
+            "catégorie, donc les nombres d'options se multiplient.",
+        )
+    else:
+        ok, gap = _gap(n, truth, 0, "configurations", "configurations", 0)
+        why = tr(
+            f"{n} is {gap}. Count the options in each category "
+            "(pc.catalog.options(category)) and multiply.",
+            f"{n} est {gap}. Comptez les options de chaque catégorie "
+            "(pc.catalog.options(catégorie)) et multipliez.",
+        )
+    return Verdict(exercise_id, "incorrect", 0.0, why)
+
+
+@register_grader("4.1b", "Target levels for a 95 % fill rate",
+                 "Niveaux cibles pour un taux de service de 95 %")
+def grade_ato_targets(answer: object) -> Verdict:
+    """4.1b: ATO target levels ``{component: units}`` for the PC maker that serve
+    at least 95 % of orders from stock at the least inventory value.
+
+    The answer is checked in a fresh two-year simulation with another seed: the
+    fill rate must reach 95 % (1 point of slack for randomness) and the average
+    inventory value must be within 10 % of a reference solution (one service
+    level for all components, as low as reaches 95 %), or below it.
+    """
+    exercise_id = "4.1b"
+    if answer is Ellipsis:
+        return Verdict.unanswered(exercise_id)
+    example = "{'Case': 40, 'MB-office': 30, ...}"
+    if not isinstance(answer, Mapping):
+        return _expected_dict(exercise_id, answer, example)
+    names = _pc_maker().catalog.component_names
+    unknown = [k for k in answer if k not in names]
+    if unknown:
+        shown = ", ".join(describe(k, 20) for k in unknown[:_MAX_ITEMS_LISTED])
+        return Verdict.invalid(exercise_id, tr(
+            f"Unknown component(s): {shown}. The components are pc.catalog.component_names.",
+            f"Composant(s) inconnu(s) : {shown}. Les composants sont "
+            "pc.catalog.component_names.",
+        ))
+    levels: dict[str, int] = {}
+    for name in names:
+        value = answer.get(name, 0)
+        level = _as_whole(value)
+        if level is None or not 0 <= level <= MAX_TARGET:
+            return _expected_number(
+                exercise_id, value, f"a whole number of units from 0 to {MAX_TARGET:,} for "
+                f"{name!r}", f"Un nombre entier d'unités de 0 à {MAX_TARGET} pour {name!r}",
+            )
+        levels[name] = level
+    seed = class_seed()
+    fill, value = _ato_check(tuple(sorted(levels.items())), seed)
+    _, reference = _ato_reference(seed)
+    missing = [n for n in names if n not in answer]
+    details: list[str] = []
+    if missing:
+        details.append(tr(
+            f"Missing components count as target 0: {', '.join(missing[:_MAX_ITEMS_LISTED])}"
+            + ("…" if len(missing) > _MAX_ITEMS_LISTED else "") + ".",
+            f"Les composants absents comptent pour une cible de 0 : "
+            f"{', '.join(missing[:_MAX_ITEMS_LISTED])}"
+            + ("…" if len(missing) > _MAX_ITEMS_LISTED else "") + ".",
+        ))
+    measured = tr(
+        f"In a fresh {CHECK_HORIZON}-day simulation (another seed) your targets serve "
+        f"{_pct(fill, 1)} of orders from stock, with an average inventory of {_euros(value)}.",
+        f"Dans une nouvelle simulation de {CHECK_HORIZON} jours (autre graine), vos cibles "
+        f"servent {_pct(fill, 1)} des commandes sur stock, avec un stock moyen de "
+        f"{_euros(value)}.",
+    )
+    goal = _pct(ATO_FILL_GOAL)
+    if fill < ATO_FILL_GOAL - ATO_FILL_TOLERANCE:
+        short = _pct(ATO_FILL_GOAL - fill, 1)
+        return Verdict(exercise_id, "incorrect", 0.0, measured + " " + tr(
+            f"That is {short} short of {goal}: raise the targets, first those of components "
+            "many products share.",
+            f"Il manque {short} pour atteindre {goal} : relevez les cibles, d'abord celles "
+            "des composants communs à beaucoup de produits.",
+        ), tuple(details))
+    excess = value / reference - 1.0
+    allowed = _pct(ATO_VALUE_TOLERANCE)
+    if excess <= ATO_VALUE_TOLERANCE:
+        return Verdict(exercise_id, "correct", 1.0, measured + " " + tr(
+            f"Right: the fill rate is reached, and your inventory is {_pct(abs(excess))} "
+            f"{'above' if excess > 0 else 'below'} the reference solution "
+            f"({_euros(reference)}).",
+            f"Juste : le taux de service est atteint, et votre stock est {_pct(abs(excess))} "
+            f"{'au-dessus' if excess > 0 else 'en dessous'} de la solution de référence "
+            f"({_euros(reference)}).",
+        ), tuple(details))
+    return Verdict(exercise_id, "partial", 0.5, measured + " " + tr(
+        f"The fill rate is reached, but the inventory is {_pct(excess)} above the reference "
+        f"solution ({_euros(reference)}; {allowed} is allowed): lower the targets, first "
+        "those of expensive components.",
+        f"Le taux de service est atteint, mais le stock dépasse de {_pct(excess)} la "
+        f"solution de référence ({_euros(reference)} ; {allowed} toléré) : baissez les "
+        "cibles, d'abord celles des composants chers.",
+    ), tuple(details))
+
+
+@register_grader("5.1a", "What ATO saves, and what it costs",
+                 "Ce que l'assemblage à la commande économise, et ce qu'il coûte")
+def grade_strategy_gaps(answer: object) -> Verdict:
+    """5.1a: ``{"holding_ratio": ATO holding cost / MTS holding cost,
+    "extra_days": ATO mean lead time - MTS mean lead time}`` from
+    ``pc.compare(orders)`` on the class orders."""
+    exercise_id = "5.1a"
+    values = _named_numbers(
+        exercise_id, answer, ("holding_ratio", "extra_days"),
+        "{'holding_ratio': 0.5, 'extra_days': 2.0}",
+    )
+    if isinstance(values, Verdict):
+        return values
+    ratio, extra = _strategy_gaps(class_seed())
+    parts = [
+        ("holding_ratio", *_gap(values["holding_ratio"], ratio, 0.005, "", "", 3)),
+        ("extra_days", *_gap(values["extra_days"], extra, 0.02, "days", "jours")),
+    ]
+    right = sum(ok for _, ok, _ in parts)
+    details = [tr(f"{name}: {gap}", f"{name} : {gap}") for name, ok, gap in parts if not ok]
+    given_ratio = values["holding_ratio"]
+    if given_ratio > 0 and abs(1.0 / given_ratio - ratio) <= 0.005 and not parts[0][1]:
+        details.append(tr(
+            "holding_ratio is ATO divided by MTS, not the other way round.",
+            "holding_ratio est ATO divisé par MTS, pas l'inverse.",
+        ))
+    if right == len(parts):
+        message = tr(
+            f"Right: ATO costs about {_pct(ratio)} of the MTS holding cost and makes "
+            f"customers wait about {_num(extra, 1)} more day(s). That is the trade-off of "
+            "the course.",
+            f"Juste : l'assemblage à la commande coûte environ {_pct(ratio)} du coût de "
+            f"possession de la fabrication sur stock et fait attendre le client environ "
+            f"{_num(extra, 1)} jour(s) de plus. C'est l'arbitrage du cours.",
+        )
+    else:
+        message = tr(
+            f"{right} of 2 right. Use the rows 'holding cost (€)' and 'mean lead time "
+            "(days)' of pc.compare(orders).",
+            f"{right} sur 2 justes. Utilisez les lignes 'holding cost (€)' et 'mean lead "
+            "time (days)' de pc.compare(orders).",
+        )
+    return Verdict.from_score(exercise_id, right / len(parts), message, tuple(details))
+
+
+@register_grader("5.1b", "Measure the risk-pooling saving",
+                 "Mesurer l'économie de la mutualisation des risques")
+def grade_pooling(answer: object) -> Verdict:
+    """5.1b: the simulated saving ``1 - ATO units / MTS units`` (average units on the
+    shelves) of the ``pooling`` instance with 4 products, as a fraction."""
+    exercise_id = "5.1b"
+    if answer is Ellipsis:
+        return Verdict.unanswered(exercise_id)
+    saving = _as_real(answer)
+    if saving is None:
+        return _expected_number(exercise_id, answer, "a number (a fraction such as 0.25)",
+                                "Un nombre (une fraction comme 0,25)")
+    if 1.0 < saving <= 100.0:
+        return Verdict.invalid(exercise_id, tr(
+            f"{saving:g} looks like a percentage: give a fraction (25 % is 0.25).",
+            f"{saving:g} ressemble à un pourcentage : donnez une fraction "
+            "(25 % s'écrit 0.25 en Python).",
+        ))
+    truth = _pooling_saving(class_seed())
+    law = 1.0 - 1.0 / math.sqrt(POOLING_PRODUCTS)
+    ok, gap = _gap(saving, truth, 0.01, "", "", 3)
+    if ok:
+        return Verdict(exercise_id, "correct", 1.0, tr(
+            f"Right: the shared component saves {_pct(truth)} of the stock, close to the "
+            f"square-root law 1 - 1/√{POOLING_PRODUCTS} = {_pct(law)}. The small gap comes "
+            "from rounding the targets, from finished goods waiting one more day than "
+            "components, and from randomness.",
+            f"Juste : le composant commun économise {_pct(truth)} du stock, proche de la loi "
+            f"de la racine carrée 1 - 1/√{POOLING_PRODUCTS} = {_pct(law)}. Le petit écart vient de "
+            "l'arrondi des cibles, du jour de plus des produits finis et du hasard.",
+        ))
+    hint = tr(
+        " That is the square-root law itself; the exercise asks for the simulated saving."
+        if abs(saving - law) < 1e-3 else "",
+        " C'est la loi de la racine carrée elle-même ; l'exercice demande l'économie simulée."
+        if abs(saving - law) < 1e-3 else "",
+    )
+    return Verdict(exercise_id, "incorrect", 0.0, tr(
+        f"{_num(saving, 3)} is {gap}.{hint} Compare the mean of component_units + finished_units "
+        "in the inventory of the MTS and ATO runs.",
+        f"{_num(saving, 3)} est {gap}.{hint} Comparez la moyenne de component_units + "
+        "finished_units dans l'inventaire des simulations MTS et ATO.",
+    ))
