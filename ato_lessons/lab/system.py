@@ -273,13 +273,19 @@ _COMPONENT_FIELDS = ("name", "profit", "holding_cost", "production_mean", "produ
 _PRODUCT_FIELDS = ("name", "rate", "key")
 
 
-def _entries(data: Mapping[str, Any], field: str) -> list[Mapping[str, Any]]:
+def _entries(
+    data: Mapping[str, Any], field: str, required: tuple[str, ...]
+) -> list[Mapping[str, Any]]:
+    """Return ``data[field]`` as a list of tables, each with the ``required`` fields."""
     raw = data.get(field)
     if isinstance(raw, str) or not isinstance(raw, Sequence):
         raise TypeError(f"{field}(={raw!r}) must be a list of tables")
     for i, entry in enumerate(raw):
         if not isinstance(entry, Mapping):
             raise TypeError(f"{field}[{i}](={entry!r}) must be a table (dict)")
+        for name in required:
+            if name not in entry:
+                raise ValueError(f"{field}[{i}] is missing the field {name!r}")
     return list(raw)
 
 
@@ -318,38 +324,18 @@ def lab_system_from_dict(data: Mapping[str, Any]) -> LabSystem:
     for field in ("name", "run_length", "components", "products"):
         if field not in data:
             raise ValueError(f"description is missing the field {field!r}")
-    components = []
-    for i, entry in enumerate(_entries(data, "components")):
-        for field in _COMPONENT_FIELDS:
-            if field not in entry:
-                raise ValueError(f"components[{i}] is missing the field {field!r}")
-        components.append(
-            LabComponent(
-                name=entry["name"],
-                profit=entry["profit"],
-                holding_cost=entry["holding_cost"],
-                production_mean=entry["production_mean"],
-                production_sd=entry["production_sd"],
-                base_stock=entry.get("base_stock", 0),
-            )
-        )
-    products = []
-    for i, entry in enumerate(_entries(data, "products")):
-        for field in _PRODUCT_FIELDS:
-            if field not in entry:
-                raise ValueError(f"products[{i}] is missing the field {field!r}")
-        products.append(
-            LabProduct(
-                name=entry["name"],
-                rate=entry["rate"],
-                key=entry["key"],
-                optional=entry.get("optional", ()),
-            )
-        )
+    components = tuple(
+        LabComponent(**{f: e[f] for f in _COMPONENT_FIELDS}, base_stock=e.get("base_stock", 0))
+        for e in _entries(data, "components", _COMPONENT_FIELDS)
+    )
+    products = tuple(
+        LabProduct(**{f: e[f] for f in _PRODUCT_FIELDS}, optional=e.get("optional", ()))
+        for e in _entries(data, "products", _PRODUCT_FIELDS)
+    )
     return LabSystem(
         name=data["name"],
-        components=tuple(components),
-        products=tuple(products),
+        components=components,
+        products=products,
         run_length=data["run_length"],
         warm_up=data.get("warm_up", 0.0),
     )
