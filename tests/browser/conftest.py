@@ -56,6 +56,7 @@ CHROMIUM_ARGS = [
 EXPECT_TIMEOUT_MS = 60_000
 SERVER_START_TIMEOUT_S = 90.0
 RUN_ALL_TIMEOUT_MS = 180_000
+MENU_TIMEOUT_MS = 10_000
 
 HOW_TO_ENABLE = (
     "install Chromium (Debian/Ubuntu: `apt-get install chromium`) or set CHROMIUM_PATH to a "
@@ -507,14 +508,31 @@ class LabNotebook:
         self.page.evaluate(_LISTEN_IOPUB_JS)
         return self
 
-    def menu(self, top: str, item: str) -> None:
-        """Click ``top`` in the menu bar, then the item whose label is exactly ``item``."""
+    def menu(self, top: str, *items: str) -> None:
+        """Click ``top`` in the menu bar, then each item (submenus) by its exact label.
+
+        Exact labels matter: "Run All Cells" must not match "Restart Kernel and Run All
+        Cells…".
+        """
         page = self.page
-        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(rf"^{re.escape(top)}$")).click()
-        page.locator(
-            ".lm-Menu-item:visible .lm-Menu-itemLabel",
-            has_text=re.compile(rf"^{re.escape(item)}$"),
-        ).click()
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(rf"^{re.escape(top)}$")).click(
+            timeout=MENU_TIMEOUT_MS
+        )
+        for item in items:
+            label = page.locator(
+                ".lm-Menu:visible .lm-Menu-item .lm-Menu-itemLabel",
+                has_text=re.compile(rf"^{re.escape(item)}$"),
+            )
+            try:
+                label.last.click(timeout=MENU_TIMEOUT_MS)
+            except Exception as error:  # noqa: BLE001 - report which menu item is missing
+                visible = page.locator(".lm-Menu:visible .lm-Menu-itemLabel").all_inner_texts()
+                raise AssertionError(
+                    self.failure(
+                        f"menu {top} → {' → '.join(items)}: no item {item!r}; "
+                        f"visible items: {visible}"
+                    )
+                ) from error
 
     def run_all(self) -> None:
         """Clear stored outputs, then Run → Run All Cells and wait until all cells ran.

@@ -176,3 +176,31 @@ def test_notebook_widgets_render_and_respond(open_notebook: Any, path: str) -> N
         assert before != after
     check_quizzes(notebook)
     notebook.assert_clean(expect_widgets=True)
+
+
+# --- presenting a lesson -------------------------------------------------------------------
+
+
+def test_lesson_opens_in_presentation_mode(open_notebook: Any) -> None:
+    """View → Appearance → Presentation Mode: how the instructor guide shows a lesson."""
+    if not (ROOT / PRESENTATION_LESSON).is_file():
+        pytest.skip(f"{PRESENTATION_LESSON} is not written yet")
+    notebook = open_notebook(PRESENTATION_LESSON)
+    shell = notebook.page.locator("#main")
+    assert "jp-mod-presentationMode" not in (shell.get_attribute("class") or "")
+    notebook.menu("View", "Appearance", "Presentation Mode")
+    notebook.wait_until(
+        "() => document.querySelector('#main').classList.contains('jp-mod-presentationMode')",
+        None,
+        "View → Appearance → Presentation Mode did not switch the shell to presentation mode",
+    )
+    heading = notebook.page.locator(".jp-Notebook .jp-MarkdownOutput h1").first
+    assert heading.is_visible(), "the lesson title is not visible in presentation mode"
+    assert heading.inner_text().startswith("03"), heading.inner_text()
+    notebook.menu("View", "Appearance", "Presentation Mode")
+    notebook.wait_until(
+        "() => !document.querySelector('#main').classList.contains('jp-mod-presentationMode')",
+        None,
+        "Presentation Mode did not switch off again",
+    )
+    notebook.assert_clean(expect_widgets=False)
