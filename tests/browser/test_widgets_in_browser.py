@@ -171,11 +171,14 @@ def test_notebook_widgets_render_and_respond(open_notebook: Any, path: str) -> N
     notebook = open_notebook(path)
     notebook.run_all()
     notebook.assert_clean(expect_widgets=True)
+    done = []
     if notebook.cell_index_of(".widget-slider") is not None:
-        _, before, after = notebook.move_first_slider()
+        index, before, after = notebook.move_first_slider()
         assert before != after
-    check_quizzes(notebook)
+        done.append(f"moved the slider in cell {index}")
+    done.append(f"answered {check_quizzes(notebook)} quiz(zes) wrong then right")
     notebook.assert_clean(expect_widgets=True)
+    print(f"{path}: {'; '.join(done)}")
 
 
 # --- presenting a lesson -------------------------------------------------------------------
