@@ -25,7 +25,7 @@ from ato_lessons import progress
 from ato_lessons.checking import Verdict, grade, tr, verdict_html
 from ato_lessons.graders import CHOICE_EXERCISES
 
-__all__ = ["ChoiceQuiz", "choice_quiz"]
+__all__ = ["ChoiceQuiz", "choice_quiz", "list_items"]
 
 
 class ChoiceQuiz(widgets.VBox):  # type: ignore[misc]
@@ -117,3 +117,30 @@ def _escape(text: str) -> str:
 def choice_quiz(exercise_id: str) -> ChoiceQuiz:
     """Build the widget for choice exercise ``exercise_id`` (display it as a cell's value)."""
     return ChoiceQuiz(exercise_id)
+
+
+def list_items(exercise_id: str) -> None:
+    """Print the items of choice exercise ``exercise_id`` with their ids and the choices.
+
+    For students who answer in code rather than with the widget.
+
+    Examples
+    --------
+    >>> from ato_lessons.checking import set_language
+    >>> set_language("en")
+    >>> list_items("6.1a")  # doctest: +ELLIPSIS
+    Exercise 6.1a · Advantage or disadvantage of ATO?
+    Answer each item with one of: "advantage", "disadvantage".
+      p1: Customers choose among many variants, ...
+    """
+    if exercise_id not in CHOICE_EXERCISES:
+        raise ValueError(
+            f"exercise_id(={exercise_id!r}) must be one of {sorted(CHOICE_EXERCISES)}"
+        )
+    exercise = CHOICE_EXERCISES[exercise_id]
+    choices = ", ".join(f'"{c.code}"' for c in exercise.choices)
+    print(f"{tr('Exercise', 'Exercice')} {exercise_id} · {exercise.title}")
+    print(tr(f"Answer each item with one of: {choices}.",
+             f"Répondez à chaque élément par : {choices}."))
+    for item in exercise.items:
+        print(f"  {item.key}: {item.text}")
