@@ -300,7 +300,7 @@ def test_simulate_lab_rejects_bad_arguments() -> None:
     with pytest.raises(ValueError, match="engine"):
         simulate_lab(system, None, engine="slow")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="LabSystem"):
-        simulate_lab({"name": "x"}, None)  # type: ignore[arg-type]
+        simulate_lab(42, None)  # type: ignore[arg-type]
 
 
 def test_system_is_hashable_and_frozen() -> None:
@@ -309,3 +309,15 @@ def test_system_is_hashable_and_frozen() -> None:
     with pytest.raises(AttributeError):
         system.run_length = 3  # type: ignore[misc]
     assert isinstance(system, LabSystem)
+
+
+def test_pc_maker_toml_instance_and_dict_description() -> None:
+    pc = load_lab_system("pc_maker")  # shipped as TOML
+    assert pc.component_names == ("motherboard", "processor", "graphics card", "monitor")
+    key, optional = pc.matrices()
+    assert key[:, :2].all() and optional[:, 3].all()  # board and CPU key, monitor optional
+    # simulate_lab also takes the plain-data description itself
+    from_dict = simulate_lab(pc.to_dict(), None, n_reps=10, seed=1)
+    from_system = simulate_lab(pc, None, n_reps=10, seed=1)
+    assert np.array_equal(from_dict.profit, from_system.profit)
+    assert from_system.mean > 0

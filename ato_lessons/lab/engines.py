@@ -235,7 +235,9 @@ def simulate_fast(system: LabSystem, levels: tuple[int, ...], inputs: LabInputs)
     holding = np.array([c.holding_cost for c in system.components])
     start, end = system.warm_up, system.run_length
     level = np.array(levels, dtype=np.int64)
-    depth = max(int(level.max()), 1)  # ring buffer of the last `depth` finish times
+    # ring buffer of the last `depth` finish times; a power of two, so `& mask` wraps it
+    depth = 1 << max(int(level.max()) - 1, 0).bit_length()
+    mask = depth - 1
 
     used = np.zeros((n_reps, n_comp), dtype=np.int64)  # units used so far
     last_finish = np.zeros((n_reps, n_comp))
@@ -244,7 +246,8 @@ def simulate_fast(system: LabSystem, levels: tuple[int, ...], inputs: LabInputs)
     ring_base = (np.arange(n_reps * n_comp, dtype=np.int64) * depth).reshape(n_reps, n_comp)
     prod_flat = inputs.production_times.reshape(-1)
     width = inputs.production_times.shape[2]
-    prod_base = (np.arange(n_reps * n_comp, dtype=np.int64) * width).reshape(n_reps, n_comp)
+    # flat index of the next production time of each (replication, component)
+    prod_next = (np.arange(n_reps * n_comp, dtype=np.int64) * width).reshape(n_reps, n_comp)
     outstanding_time = np.zeros((n_reps, n_comp))  # integral of units outstanding in window
     sold = np.zeros((n_reps, n_comp))
     orders = np.zeros(n_reps, dtype=np.int64)
@@ -256,19 +259,21 @@ def simulate_fast(system: LabSystem, levels: tuple[int, ...], inputs: LabInputs)
         kind = inputs.product_types[:, i]
         t = now[:, None]
         always = used < level
-        slot = ring_base + (used - level) % depth
+        slot = ring_base + ((used - level) & mask)
         on_hand = always | (ring[slot] <= t)
         filled = active & (on_hand | not_key[kind]).all(axis=1)
         take = (key[kind] | (optional[kind] & on_hand)) & filled[:, None]
-        finish = np.maximum(last_finish, t) + prod_flat[prod_base + np.minimum(used, width - 1)]
-        last_finish = np.where(take, finish, last_finish)
-        write = ring_base + used % depth
+        # used <= i < width: the index never runs past the drawn production times
+        finish = np.maximum(last_finish, t) + prod_flat[prod_next]
+        np.copyto(last_finish, finish, where=take)
+        write = ring_base + (used & mask)
         ring[write] = np.where(take, finish, ring[write])
         counted = active & (now > start)
         window = np.clip(np.minimum(finish, end) - np.maximum(t, start), 0.0, None)
-        outstanding_time += np.where(take, window, 0.0)
+        np.add(outstanding_time, window, out=outstanding_time, where=take)
         sold += take & counted[:, None]
         used += take
+        prod_next += take
         orders += counted
         lost += counted & ~filled
     revenue = sold @ profit

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from ato_lessons.lab.engines import LabInputs, draw_inputs, simulate_fast, simulate_reference
-from ato_lessons.lab.system import LabSystem, validate_levels
+from ato_lessons.lab.system import LabSystem, lab_system_from_dict, validate_levels
 
 __all__ = ["LabResult", "simulate_lab", "t_quantile_975", "mean_ci"]
 
@@ -181,7 +182,7 @@ def _check_int(value: object, name: str, low: int, high: int) -> int:
 
 
 def simulate_lab(
-    system: LabSystem,
+    system: LabSystem | Mapping[str, Any],
     levels: object = None,
     n_reps: int = 100,
     seed: int = 2026,
@@ -199,7 +200,9 @@ def simulate_lab(
 
     Parameters
     ----------
-    system : LabSystem
+    system : LabSystem or mapping
+        The system, or its plain-data description (see
+        :func:`~ato_lessons.lab.system.lab_system_from_dict`).
     levels : sequence of int, mapping name -> int, or None
         Base-stock levels (``None``: the description's levels).
     n_reps : int
@@ -220,8 +223,10 @@ def simulate_lab(
     >>> simulate_lab(system, [0] * 8, n_reps=5, seed=1).mean  # nothing to sell, nothing held
     0.0
     """
+    if isinstance(system, Mapping):
+        system = lab_system_from_dict(system)
     if not isinstance(system, LabSystem):
-        raise TypeError(f"system(={system!r}) must be a LabSystem")
+        raise TypeError(f"system(={system!r}) must be a LabSystem or a description (dict)")
     chosen = validate_levels(system, levels)
     n_reps = _check_int(n_reps, "n_reps", 1, 100_000)
     seed = _check_int(seed, "seed", 0, 2**63 - 1)

@@ -51,8 +51,8 @@ __all__ = [
     "validate_levels",
 ]
 
-#: Named instances shipped with the package (files ``ato_lessons/data/lab_<name>.json``).
-LAB_SYSTEMS: tuple[str, ...] = ("hong_nelson", "pc_teaching")
+#: Named instances shipped with the package (``ato_lessons/data/lab_<name>.json`` or ``.toml``).
+LAB_SYSTEMS: tuple[str, ...] = ("hong_nelson", "pc_teaching", "pc_maker")
 
 
 def _number(value: object, field: str, *, positive: bool = False) -> float:
@@ -373,7 +373,9 @@ def load_lab_system(name: str = "hong_nelson") -> LabSystem:
         run length 70 with warm-up 20) as coded in the SimOpt library's ATO model: profits
         1..8, holding cost 2, production times N(mu, (0.15 mu)^2), components 1-6 key and
         7-8 optional. ``"pc_teaching"``: a tiny 2-component PC maker (motherboard key,
-        extra monitor optional) for checking things by hand.
+        extra monitor optional) for checking things by hand. ``"pc_maker"``: the course's
+        PC maker (motherboard and processor key, graphics card key for gaming PCs,
+        monitor optional), written in TOML.
 
     Returns
     -------
@@ -387,8 +389,12 @@ def load_lab_system(name: str = "hong_nelson") -> LabSystem:
     """
     if name not in LAB_SYSTEMS:
         raise ValueError(f"name(={name!r}) must be one of {list(LAB_SYSTEMS)}")
-    text = resources.files("ato_lessons").joinpath("data", f"lab_{name}.json").read_text("utf-8")
-    return lab_system_from_dict(json.loads(text))
+    folder = resources.files("ato_lessons").joinpath("data")
+    json_file = folder.joinpath(f"lab_{name}.json")
+    if json_file.is_file():
+        return lab_system_from_dict(json.loads(json_file.read_text("utf-8")))
+    toml_text = folder.joinpath(f"lab_{name}.toml").read_text("utf-8")
+    return lab_system_from_dict(tomllib.loads(toml_text))
 
 
 def validate_levels(system: LabSystem, levels: object) -> tuple[int, ...]:
