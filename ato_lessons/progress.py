@@ -126,7 +126,7 @@ def _set_aside(path: Path) -> None:
                 f"({error}) ; votre progression est gardée en mémoire pour cette session.",
             )
         )
-        _store.path = None
+        _store.write_failed = True
         return
     _say(
         tr(
@@ -141,12 +141,25 @@ def _set_aside(path: Path) -> None:
 def _read_file(path: Path) -> dict[str, dict[str, Any]]:
     """Read the records saved at ``path`` (empty when there is no file yet)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        raw = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
         return {}
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    records = _parse(text)
+    except OSError as error:
+        _say(
+            tr(
+                f"Could not read your progress file {path} ({type(error).__name__}); "
+                "your progress is kept in memory only for this session.",
+                f"Impossible de lire votre fichier de progression {path} "
+                f"({type(error).__name__}) ; votre progression est gardée en mémoire pour "
+                "cette session.",
+            )
+        )
+        _store.write_failed = True
+        return {}
+    try:
+        records = _parse(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        records = None
     if records is None:
         _set_aside(path)
         return {}
@@ -155,7 +168,7 @@ def _read_file(path: Path) -> dict[str, dict[str, Any]]:
 
 def _ensure_loaded() -> None:
     path = progress_file()
-    if _store.loaded and (_store.path == path or _store.write_failed):
+    if _store.loaded and _store.path == path:
         return
     _store.path = path
     _store.loaded = True
@@ -166,8 +179,8 @@ def _ensure_loaded() -> None:
 
 def _write(path: Path) -> None:
     """Merge with what is on disk (another notebook may have saved) and replace atomically."""
-    on_disk = _read_file(path) if path.exists() else {}
-    if _store.path is None:  # the file could not be set aside
+    on_disk = _read_file(path)
+    if _store.write_failed:  # the file could be neither read nor set aside
         return
     merged = on_disk | _store.records
     _store.records = merged
