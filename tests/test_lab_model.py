@@ -321,3 +321,13 @@ def test_pc_maker_toml_instance_and_dict_description() -> None:
     from_system = simulate_lab(pc, None, n_reps=10, seed=1)
     assert np.array_equal(from_dict.profit, from_system.profit)
     assert from_system.mean > 0
+
+
+def test_huge_levels_need_no_huge_memory() -> None:
+    # a level far above the number of orders never runs out; the fast engine must not
+    # allocate history for it (10**9 units of history would not fit in memory)
+    system = load_lab_system("pc_teaching")
+    huge = simulate_lab(system, [10**9, 10**9], n_reps=3, seed=2)
+    ref = simulate_lab(system, [10**9, 10**9], n_reps=3, seed=2, engine="reference")
+    assert huge.orders_lost.sum() == 0
+    assert np.allclose(huge.profit, ref.profit)

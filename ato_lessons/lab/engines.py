@@ -235,8 +235,10 @@ def simulate_fast(system: LabSystem, levels: tuple[int, ...], inputs: LabInputs)
     holding = np.array([c.holding_cost for c in system.components])
     start, end = system.warm_up, system.run_length
     level = np.array(levels, dtype=np.int64)
-    # ring buffer of the last `depth` finish times; a power of two, so `& mask` wraps it
-    depth = 1 << max(int(level.max()) - 1, 0).bit_length()
+    width = inputs.production_times.shape[2]
+    # Ring buffer of the last `depth` finish times; a power of two, so `& mask` wraps it.
+    # A level above `width` never runs out (at most `width` orders), so it needs no history.
+    depth = 1 << max(min(int(level.max()), width) - 1, 0).bit_length()
     mask = depth - 1
 
     used = np.zeros((n_reps, n_comp), dtype=np.int64)  # units used so far
@@ -245,7 +247,6 @@ def simulate_fast(system: LabSystem, levels: tuple[int, ...], inputs: LabInputs)
     ring = np.full(n_reps * n_comp * depth, np.inf)
     ring_base = (np.arange(n_reps * n_comp, dtype=np.int64) * depth).reshape(n_reps, n_comp)
     prod_flat = inputs.production_times.reshape(-1)
-    width = inputs.production_times.shape[2]
     # flat index of the next production time of each (replication, component)
     prod_next = (np.arange(n_reps * n_comp, dtype=np.int64) * width).reshape(n_reps, n_comp)
     outstanding_time = np.zeros((n_reps, n_comp))  # integral of units outstanding in window

@@ -160,7 +160,7 @@ class LabResult:
         )
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)  # 200 replications of the benchmark: about 12 MB each
 def _cached_inputs(system: LabSystem, n_reps: int, seed: int) -> LabInputs:
     inputs = draw_inputs(system, n_reps, seed)
     for array in (
