@@ -917,9 +917,14 @@ def _expected_dict(exercise_id: str, value: object, example: str) -> Verdict:
 
 
 def _named_numbers(
-    exercise_id: str, answer: object, names: tuple[str, ...], example: str
+    exercise_id: str,
+    answer: object,
+    names: tuple[str, ...],
+    example: str,
+    bounds: tuple[float, float],
 ) -> dict[str, float] | Verdict:
-    """Read a dict of named numbers, or return the verdict explaining what is wrong."""
+    """Read a dict of named numbers within ``bounds``, or return the verdict explaining
+    what is wrong."""
     if answer is Ellipsis:
         return Verdict.unanswered(exercise_id)
     if not isinstance(answer, Mapping):
@@ -940,9 +945,13 @@ def _named_numbers(
         if answer[name] is Ellipsis or answer[name] is None:
             return Verdict.unanswered(exercise_id)
         number = _as_real(answer[name])
-        if number is None:
+        low, high = bounds
+        if number is None or not low <= number <= high:
             return _expected_number(
-                exercise_id, answer[name], f"a number for {name!r}", f"Un nombre pour {name!r}"
+                exercise_id,
+                answer[name],
+                f"a number from {_num(low)} to {_num(high)} for {name!r}",
+                f"Un nombre de {_num(low)} à {_num(high)} pour {name!r}",
             )
         values[name] = number
     return values
@@ -1095,7 +1104,7 @@ def grade_mto_wait(answer: object) -> Verdict:
     MTO lead time (days) of the PC maker on the class orders."""
     exercise_id = "2.1b"
     values = _named_numbers(
-        exercise_id, answer, ("mean", "p95"), "{'mean': 12.3, 'p95': 20.0}"
+        exercise_id, answer, ("mean", "p95"), "{'mean': 12.3, 'p95': 20.0}", (0.0, 10_000.0)
     )
     if isinstance(values, Verdict):
         return values
@@ -1260,6 +1269,7 @@ def grade_strategy_gaps(answer: object) -> Verdict:
     values = _named_numbers(
         exercise_id, answer, ("holding_ratio", "extra_days"),
         "{'holding_ratio': 0.5, 'extra_days': 2.0}",
+        (-10_000.0, 10_000.0),
     )
     if isinstance(values, Verdict):
         return values
@@ -1307,7 +1317,10 @@ def grade_pooling(answer: object) -> Verdict:
     if saving is None:
         return _expected_number(exercise_id, answer, "a number (a fraction such as 0.25)",
                                 "Un nombre (une fraction comme 0,25)")
-    if 1.0 < saving <= 100.0:
+    if not -1.0 < saving <= 100.0:
+        return _expected_number(exercise_id, answer, "a fraction between -1 and 1",
+                                "Une fraction entre -1 et 1")
+    if saving > 1.0:
         return Verdict.invalid(exercise_id, tr(
             f"{saving:g} looks like a percentage: give a fraction (25 % is 0.25).",
             f"{saving:g} ressemble à un pourcentage : donnez une fraction "

@@ -1,0 +1,340 @@
+"""Each grader of lessons 1-6 with right, wrong and garbage answers.
+
+The expected answers of the hands-on exercises are recomputed here with the
+library (not read from the graders), so a grader that drifts from the library
+fails these tests.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+import ato_lessons as ato
+from ato_lessons import checking, progress
+from ato_lessons.checking import Verdict, grade, set_language
+from ato_lessons.graders import CHOICE_EXERCISES, _answer_key, _encode_keys, grade_choices
+
+ROOT = Path(__file__).resolve().parents[1]
+GARBAGE = [
+    None,
+    True,
+    float("nan"),
+    float("inf"),
+    -1,
+    10**100,
+    "x" * 100_000,
+    "",
+    b"bytes",
+    [1, [2, [3, [4]]]],
+    {"nested": {"junk": [None, {...}]}},
+    {1, 2},
+    object(),
+    complex(1, 2),
+    print,
+]
+
+
+@pytest.fixture(autouse=True)
+def _english_memory_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ATO_PROGRESS_FILE", "off")
+    set_language("en")
+    progress.reset()
+    yield
+    set_language("en")
+
+
+def direct(exercise_id: str, answer: object) -> Verdict:
+    """Call the grader itself: grade() would hide an exception as 'invalid'."""
+    return checking._REGISTRY[exercise_id].grader(answer)
+
+
+# --- choice exercises ---------------------------------------------------------------------
+CHOICE_IDS = sorted(CHOICE_EXERCISES)
+
+
+def wrong_choice(exercise_id: str, item: str) -> str:
+    key = _answer_key(exercise_id)[item]
+    return next(c.code for c in CHOICE_EXERCISES[exercise_id].choices if c.code != key)
+
+
+@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
+def test_choice_right_answer_is_correct(exercise_id: str) -> None:
+    verdict = direct(exercise_id, _answer_key(exercise_id))
+    assert (verdict.status, verdict.score, verdict.details) == ("correct", 1.0, ())
+
+
+@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
+def test_choice_all_wrong_explains_every_item(exercise_id: str) -> None:
+    exercise = CHOICE_EXERCISES[exercise_id]
+    answer = {item.key: wrong_choice(exercise_id, item.key) for item in exercise.items}
+    verdict = direct(exercise_id, answer)
+    assert verdict.status == "incorrect"
+    assert len(verdict.details) == len(exercise.items)
+    for item, detail in zip(exercise.items, verdict.details, strict=True):
+        assert detail.startswith(item.key) and item.why_en in detail
+
+
+@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
+def test_choice_one_wrong_is_partial(exercise_id: str) -> None:
+    answer = _answer_key(exercise_id)
+    first = next(iter(answer))
+    answer[first] = wrong_choice(exercise_id, first)
+    verdict = direct(exercise_id, answer)
+    n = len(answer)
+    assert verdict.status == "partial"
+    assert verdict.score == pytest.approx((n - 1) / n, abs=1e-4)
+    assert len(verdict.details) == 1
+
+
+@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
+def test_choice_accepts_french_labels_and_loose_spelling(exercise_id: str) -> None:
+    exercise = CHOICE_EXERCISES[exercise_id]
+    labels = {c.code: c.fr for c in exercise.choices}
+    answer = {k: f"  {labels[v].upper()} " for k, v in _answer_key(exercise_id).items()}
+    assert direct(exercise_id, answer).status == "correct"
+
+
+def test_true_false_accepts_python_booleans() -> None:
+    answer = {k: v == "true" for k, v in _answer_key("1.1a").items()}
+    assert direct("1.1a", answer).status == "correct"
+
+
+@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
+def test_choice_placeholders_are_not_answered_yet(exercise_id: str) -> None:
+    keys = [item.key for item in CHOICE_EXERCISES[exercise_id].items]
+    assert direct(exercise_id, ...).status == "unanswered"
+    assert direct(exercise_id, {}).status == "unanswered"
+    assert direct(exercise_id, dict.fromkeys(keys)).status == "unanswered"  # untouched toggles
+    assert direct(exercise_id, dict.fromkeys(keys, ...)).status == "unanswered"
+
+
+@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
+@pytest.mark.parametrize("garbage", GARBAGE, ids=repr)
+def test_choice_garbage_gets_a_clear_message(exercise_id: str, garbage: object) -> None:
+    verdict = direct(exercise_id, garbage)
+    assert verdict.status in ("invalid", "unanswered")
+    assert verdict.status != "unanswered" or garbage == {}
+    assert len(verdict.text()) < 2_000  # a huge answer is not echoed back
+
+
+@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
+@pytest.mark.parametrize("garbage", GARBAGE, ids=repr)
+def test_choice_garbage_values_count_as_wrong(exercise_id: str, garbage: object) -> None:
+    answer: dict[str, object] = dict(_answer_key(exercise_id))
+    first = next(iter(answer))
+    if isinstance(garbage, bool) and CHOICE_EXERCISES[exercise_id].normalise(garbage):
+        pytest.skip("True/False are answers of the true-or-false exercises")
+    answer[first] = garbage
+    verdict = direct(exercise_id, answer)
+    if garbage is None:
+        assert "Not answered yet: " + first in verdict.message
+    else:
+        assert verdict.status == "partial"
+        assert "is not one of" in verdict.details[0]
+
+
+def test_unknown_item_ids_are_named() -> None:
+    verdict = direct("3.1a", {"s1": "MTS", "s99": "ATO"})
+    assert verdict.status == "invalid"
+    assert "'s99'" in verdict.message and "s10" in verdict.message
+
+
+@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
+def test_every_item_is_explained_in_both_languages(exercise_id: str) -> None:
+    exercise = CHOICE_EXERCISES[exercise_id]
+    assert set(_answer_key(exercise_id)) == {item.key for item in exercise.items}
+    for item in exercise.items:
+        assert item.en != item.fr and item.why_en != item.why_fr
+    assert exercise.hint_en != exercise.hint_fr
+
+
+def test_french_feedback() -> None:
+    set_language("fr")
+    verdict = grade_choices("3.1b", {"bread": "MTO"})
+    assert verdict.text().startswith("Exercice 3.1b · pas encore juste")
+    assert "boulanger" in verdict.details[0]
+
+
+def test_answer_keys_are_not_in_plain_text() -> None:
+    source = (ROOT / "ato_lessons" / "graders.py").read_text(encoding="utf-8")
+    for exercise_id in CHOICE_IDS:
+        for item, choice in _answer_key(exercise_id).items():
+            pattern = rf"""["']{re.escape(item)}["']\s*:\s*["']{re.escape(choice)}["']"""
+            assert not re.search(pattern, source), (exercise_id, item)
+
+
+def test_encoding_round_trips() -> None:
+    keys = {i: _answer_key(i) for i in CHOICE_IDS}
+    encoded = _encode_keys(keys)
+    assert "MTS" not in encoded and "advantage" not in encoded
+
+
+# --- hands-on exercises -------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def pc() -> ato.Scenario:
+    return ato.load_instance("pc_maker")
+
+
+@pytest.fixture(scope="module")
+def orders(pc: ato.Scenario) -> object:
+    return pc.orders()
+
+
+HANDS_ON = ["1.1b", "2.1b", "4.1a", "4.1b", "5.1a", "5.1b"]
+
+
+@pytest.mark.parametrize("exercise_id", HANDS_ON)
+@pytest.mark.parametrize("garbage", GARBAGE, ids=repr)
+def test_hands_on_garbage_is_invalid(exercise_id: str, garbage: object) -> None:
+    verdict = direct(exercise_id, garbage)
+    assert verdict.status == "invalid", verdict.text()
+    assert verdict.message
+    assert len(verdict.text()) < 2_000
+
+
+@pytest.mark.parametrize("exercise_id", HANDS_ON)
+def test_hands_on_placeholder_is_not_answered_yet(exercise_id: str) -> None:
+    assert direct(exercise_id, ...).status == "unanswered"
+
+
+def test_1_1b_mts_offer(pc: ato.Scenario, orders: object) -> None:
+    def fill(k: int) -> float:
+        return float(pc.run("MTS", orders, offer=k).summary()["fill rate"])
+
+    truth = next(k for k in range(1, 289) if fill(k) >= 0.80)
+    assert direct("1.1b", truth).status == "correct"
+    assert direct("1.1b", float(truth)).status == "correct"  # 104.0 is a whole number
+    assert direct("1.1b", truth + 2).status == "correct"  # within the tolerance
+    low = direct("1.1b", truth - 10)
+    assert low.status == "incorrect" and "too low by 10 products" in low.message
+    assert "too high" in direct("1.1b", truth + 50).message
+    assert direct("1.1b", 0).status == "invalid"  # out of range
+    assert direct("1.1b", 10.5).status == "invalid"  # not whole
+
+
+def test_2_1b_mto_wait(pc: ato.Scenario, orders: object) -> None:
+    summary = pc.run("MTO", orders).summary()
+    right = {"mean": summary["mean lead time (days)"], "p95": summary["p95 lead time (days)"]}
+    assert direct("2.1b", right).status == "correct"
+    half = direct("2.1b", {**right, "mean": right["mean"] - 5})
+    assert half.status == "partial" and "mean: too low by 5.00 days" in half.details[0]
+    assert direct("2.1b", {"mean": 1.0, "p95": 1.0}).status == "incorrect"
+    assert direct("2.1b", {"mean": 1.0}).status == "invalid"  # a key is missing
+    assert direct("2.1b", {"mean": "29", "p95": 36}).status == "invalid"
+    assert direct("2.1b", {"mean": ..., "p95": 36}).status == "unanswered"
+
+
+def test_4_1a_configurations(pc: ato.Scenario) -> None:
+    truth = math.prod(len(pc.catalog.options(c)) for c in pc.catalog.categories)
+    assert direct("4.1a", truth).status == "correct"
+    added = direct("4.1a", len(pc.catalog.components))
+    assert added.status == "incorrect" and "multiply" in added.message
+    assert "too high by 1 configurations" in direct("4.1a", truth + 1).message
+    assert direct("4.1a", -3).status == "invalid"
+
+
+@pytest.fixture(scope="module")
+def good_targets(pc: ato.Scenario, orders: object) -> dict[str, int]:
+    """One service level for every component, raised until 95.5 % of orders are filled."""
+    low, high = 0.95, 0.9999
+    for _ in range(16):
+        level = (low + high) / 2
+        fill = pc.run("ATO", orders, pc.targets("ATO", level)).summary()["fill rate"]
+        low, high = (low, level) if fill >= 0.955 else (level, high)
+    return pc.targets("ATO", high)
+
+
+def test_4_1b_targets_right(good_targets: dict[str, int]) -> None:
+    verdict = direct("4.1b", good_targets)
+    assert verdict.status == "correct", verdict.text()
+    assert "fresh 730-day simulation" in verdict.message
+
+
+def test_4_1b_targets_too_low_says_how_far(pc: ato.Scenario) -> None:
+    verdict = direct("4.1b", pc.targets("ATO", 0.95))
+    assert verdict.status == "incorrect"
+    assert re.search(r"That is \d+\.\d% short of 95%", verdict.message)
+
+
+def test_4_1b_targets_too_costly_is_partial(good_targets: dict[str, int]) -> None:
+    doubled = {k: 2 * v for k, v in good_targets.items()}
+    verdict = direct("4.1b", doubled)
+    assert verdict.status == "partial"
+    assert "above the reference" in verdict.message
+
+
+@pytest.mark.parametrize(
+    ("change", "status", "words"),
+    [
+        ({"GPU-ultra": 3}, "invalid", "Unknown component"),  # not a component
+        ({"CPU-5": -1}, "invalid", "'CPU-5'"),  # negative
+        ({"CPU-5": 2.5}, "invalid", "'CPU-5'"),  # not whole
+        ({"CPU-5": True}, "invalid", "'CPU-5'"),  # a bool is not a number of units
+        ({"CPU-5": None}, "invalid", "'CPU-5'"),
+        ({"CPU-5": 10**9}, "invalid", "100,000"),  # absurdly large
+        ({"CPU-5": 40.0}, None, ""),  # a whole float is fine
+    ],
+)
+def test_4_1b_bad_levels(
+    good_targets: dict[str, int], change: dict[str, object], status: str | None, words: str
+) -> None:
+    verdict = direct("4.1b", {**good_targets, **change})
+    if status is None:
+        assert verdict.status in ("correct", "partial", "incorrect")
+    else:
+        assert verdict.status == status and words in verdict.message
+
+
+def test_4_1b_missing_components_count_as_zero(good_targets: dict[str, int]) -> None:
+    partial = {k: v for k, v in good_targets.items() if k != "KB-mech"}
+    verdict = direct("4.1b", partial)
+    assert verdict.status == "incorrect"  # every order with a mechanical keyboard waits
+    assert "KB-mech" in verdict.details[0]
+
+
+def test_5_1a_strategy_gaps(pc: ato.Scenario, orders: object) -> None:
+    table = pc.compare(orders)
+    holding, lead = table.loc["holding cost (€)"], table.loc["mean lead time (days)"]
+    right = {
+        "holding_ratio": holding["ATO"] / holding["MTS"],
+        "extra_days": lead["ATO"] - lead["MTS"],
+    }
+    assert direct("5.1a", right).status == "correct"
+    flipped = direct("5.1a", {**right, "holding_ratio": 1 / right["holding_ratio"]})
+    assert flipped.status == "partial"
+    assert any("not the other way round" in d for d in flipped.details)
+    assert direct("5.1a", {"holding_ratio": 0.9, "extra_days": 9.0}).status == "incorrect"
+
+
+def test_5_1b_pooling() -> None:
+    pooling = ato.load_instance("pooling", n_products=4)
+    orders = pooling.orders()
+    units = {
+        s: float(
+            (pooling.run(s, orders).inventory[["component_units", "finished_units"]])
+            .sum(axis=1)
+            .mean()
+        )
+        for s in ("MTS", "ATO")
+    }
+    truth = 1 - units["ATO"] / units["MTS"]
+    assert direct("5.1b", truth).status == "correct"
+    law = direct("5.1b", 1 - 1 / math.sqrt(4))
+    if abs(truth - 0.5) > 0.01:
+        assert law.status == "incorrect" and "square-root law itself" in law.message
+    assert direct("5.1b", 100 * truth).status == "invalid"  # a percentage
+    assert "percentage" in direct("5.1b", 100 * truth).message
+    assert direct("5.1b", truth + 0.2).status == "incorrect"
+
+
+def test_hands_on_follow_the_class_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another class seed gives other orders, and the grader follows it."""
+    monkeypatch.setenv("ATO_CLASS_SEED", "7")
+    pc = ato.load_instance("pc_maker")
+    summary = pc.run("MTO", pc.orders()).summary()
+    right = {"mean": summary["mean lead time (days)"], "p95": summary["p95 lead time (days)"]}
+    assert grade("2.1b", right).status == "correct"
