@@ -24,10 +24,11 @@ FIXTURE = "tests/browser/fixtures/widgets_fixture.ipynb"
 COURSE_QUIZ_FIXTURE = "tests/browser/fixtures/course_quiz_fixture.ipynb"
 PRESENTATION_LESSON = "notebooks/03_assemble_to_order.ipynb"
 
-#: Source text that means a notebook shows widgets.
+#: Source text that means a notebook shows widgets: ipywidgets itself, a call (not just an
+#: import) of a course quiz, ``interact``, or a course panel's ``.widget``.
 WIDGET_HINTS = re.compile(
-    r"ipywidgets|ato_lessons\.quiz|from ato_lessons import [^\n]*\bquiz\b|"
-    r"\binteract(ive)?\(|#\s*NBVAL_IGNORE_OUTPUT"
+    r"import ipywidgets|from ipywidgets|\bwidgets\.\w+\(|\b\w*quiz\(|"
+    r"\binteract(ive)?\(|\.widget\b(?!s)"
 )
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -89,10 +90,13 @@ def widget_notebooks() -> list[str]:
     ("source", "expected"),
     [
         ("import ipywidgets as widgets", True),
-        ("from ato_lessons import quiz", True),
-        ("from ato_lessons import plots, quiz", True),
-        ("# NBVAL_IGNORE_OUTPUT\ndisplay(panel)", True),
+        ("from ipywidgets import IntSlider", True),
+        ('choice_quiz("3.1a")', True),  # a course quiz shown
+        ("quiz.choice_quiz('6.1a')", True),
+        ("sliders = LabSliders(hn)\nsliders.widget", True),  # a course panel shown
         ("interact(f, x=(0, 10))", True),
+        ("from ato_lessons.quiz import choice_quiz, list_items", False),  # import only
+        ("import ato_lessons.widgets", False),
         ("import numpy as np\nprint(np.pi)", False),
         ("# widgets are explained in lesson 3", False),
     ],
