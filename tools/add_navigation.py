@@ -119,7 +119,7 @@ def with_navigation(notebook: dict[str, Any], source: str) -> dict[str, Any]:
 
 def notebook_text(notebook: dict[str, Any]) -> str:
     """The notebook's JSON as ``nbformat.write`` writes it (ending with a newline)."""
-    text: str = _nbjson_writes(from_dict(notebook))
+    text: str = _nbjson_writes(from_dict(notebook))  # type: ignore[no-untyped-call]
     return text if text.endswith("\n") else text + "\n"
 
 
