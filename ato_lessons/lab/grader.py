@@ -137,10 +137,10 @@ def check_lab_levels(answer: object) -> Verdict:
     if result.mean > start:
         score = min(max((result.mean - start) / (THRESHOLD - start), 0.01), 0.99)
         hint = tr(
-            " Better than the start: keep searching (try lowering the levels of components "
-            "that are rarely short).",
-            " Mieux qu'au départ : continuez (essayez de baisser les niveaux des composants "
-            "rarement en rupture).",
+            " Better than the start: keep searching, one component at a time, one unit up "
+            "or down (coordinate_search does this for you).",
+            " Mieux qu'au départ : continuez, un composant à la fois, une unité de plus "
+            "ou de moins (coordinate_search le fait pour vous).",
         )
         return Verdict.from_score(EXERCISE, score, measured + hint)
     hint = tr(
