@@ -113,7 +113,7 @@ def is_shown(token: str, percent: bool, shown: list[float]) -> bool:
 def bold_numbers(text: str) -> list[tuple[str, bool]]:
     """Numbers inside ``**bold**`` spans, with whether each is a percentage."""
     found = []
-    for span in re.findall(r"\*\*(.+?)\*\*", text):
+    for span in re.findall(r"\*\*(.+?)\*\*", text, flags=re.DOTALL):
         for match in NUMBER.finditer(span):
             rest = span[match.end() :].lstrip()
             found.append((match.group(0), rest.startswith("%")))
