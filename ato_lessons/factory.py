@@ -215,6 +215,9 @@ def _check_orders(orders: Any, catalog: Catalog) -> pd.DataFrame:
         out = out.assign(order_id=np.arange(len(out), dtype=np.int64))
     for col in ("day", "quantity"):
         values = out[col]
+        if values.isna().any():
+            rows = out.index[values.isna()].tolist()[:5]
+            raise ValueError(f"orders[{col!r}] has missing values (rows {rows!r})")
         if len(values) and not pd.api.types.is_integer_dtype(values):
             raise TypeError(f"orders[{col!r}] must hold whole numbers, got dtype {values.dtype}")
     if len(out):
@@ -428,6 +431,13 @@ class _Simulator:
             hours = self.hours[ref] * qty
         self.queue.append([hours, kind, ref, qty])
 
+    def _start_job(self, ready: int, kind: str, ref: int, qty: int, day: int) -> None:
+        """A job can start assembly on day ``ready`` (when its components arrive)."""
+        if ready == day:
+            self._enqueue(day, kind, ref, qty)
+        else:
+            self.jobs_ready.setdefault(ready, []).append((kind, ref, qty))
+
     def _assemble(self, day: int) -> None:
         budget = self.factory.assembly_capacity
         done_day = day + self.factory.assembly_days
@@ -460,8 +470,7 @@ class _Simulator:
             else self.supply_lt[p] + self.factory.assembly_days
         )
         if strategy == "MTO":
-            ready = day + self.supply_lt[p]
-            self.jobs_ready.setdefault(ready, []).append(("order", row, qty))
+            self._start_job(day + self.supply_lt[p], "order", row, qty, day)
             return
         if strategy == "MTS":
             name = self.prod_names[p]
@@ -492,8 +501,7 @@ class _Simulator:
     def _reorder(self, p: int, qty: int, needs: list[tuple[int, int]], day: int) -> None:
         """One-for-one replenishment of what this order takes."""
         if self.strategy == "MTS":
-            ready = day + self.supply_lt[p]
-            self.jobs_ready.setdefault(ready, []).append(("lot", p, qty))
+            self._start_job(day + self.supply_lt[p], "lot", p, qty, day)
             return
         for item, units in needs:
             due = day + self.comp_lead[item]

@@ -313,8 +313,6 @@ def test_mto_lead_time_is_supply_plus_assembly_on_pc_maker() -> None:
     assert set(expected) == {30, 37}  # CPU-9 (35 days) or another processor (28)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: MTO jobs with supply lead time 0 are put in "
-                   "jobs_ready[day] after that day was processed, so never assembled")
 def test_zero_supply_lead_time_mto() -> None:
     cat = Catalog.from_options([Component("A", "a", 10.0, "S", 0, 0.5),
                                 Component("B", "b", 5.0, "S", 0, 0.5)])
@@ -323,8 +321,6 @@ def test_zero_supply_lead_time_mto() -> None:
     assert r.orders["lead_time"].tolist() == [1, 1]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: MTS lots with supply lead time 0 are put in "
-                   "jobs_ready[day] after that day was processed, so stock is never replenished")
 def test_zero_supply_lead_time_mts() -> None:
     cat = Catalog.from_options([Component("A", "a", 10.0, "S", 0, 0.5)])
     r = simulate(Factory(cat, assembly_days=0), orders_of([(0, "A", 1), (2, "A", 1)]),
