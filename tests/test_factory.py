@@ -159,8 +159,6 @@ def test_simulate_rejects_non_factory() -> None:
         simulate(TWO.catalog, TRACE_ORDERS, "MTO")  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a missing day (Int64 <NA>) fails deep inside with "
-                   "TypeError from int(NA) instead of naming orders['day']")
 def test_simulate_rejects_missing_day() -> None:
     orders = TRACE_ORDERS.assign(day=pd.array([0, None, 2], dtype="Int64"))
     with pytest.raises((ValueError, TypeError), match=r"orders\['day'\]"):
