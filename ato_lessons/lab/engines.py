@@ -251,14 +251,16 @@ def simulate_fast(system: LabSystem, levels: tuple[int, ...], inputs: LabInputs)
     prod_next = (np.arange(n_reps * n_comp, dtype=np.int64) * width).reshape(n_reps, n_comp)
     outstanding_time = np.zeros((n_reps, n_comp))  # integral of units outstanding in window
     sold = np.zeros((n_reps, n_comp))
-    orders = np.zeros(n_reps, dtype=np.int64)
     lost = np.zeros(n_reps, dtype=np.int64)
+    # order-major copies, so that each step reads contiguous memory
+    times = np.ascontiguousarray(inputs.arrival_times.T)
+    kinds = np.ascontiguousarray(inputs.product_types.T)
+    active_all = times <= end  # padding is +inf: never active
+    counted_all = active_all & (times > start)
 
-    for i in range(inputs.arrival_times.shape[1]):
-        now = inputs.arrival_times[:, i]
-        active = now <= end
-        kind = inputs.product_types[:, i]
-        t = now[:, None]
+    for i in range(times.shape[0]):
+        active, counted, kind = active_all[i], counted_all[i], kinds[i]
+        t = times[i][:, None]
         always = used < level
         slot = ring_base + ((used - level) & mask)
         on_hand = always | (ring[slot] <= t)
@@ -269,14 +271,13 @@ def simulate_fast(system: LabSystem, levels: tuple[int, ...], inputs: LabInputs)
         np.copyto(last_finish, finish, where=take)
         write = ring_base + (used & mask)
         ring[write] = np.where(take, finish, ring[write])
-        counted = active & (now > start)
         window = np.clip(np.minimum(finish, end) - np.maximum(t, start), 0.0, None)
         np.add(outstanding_time, window, out=outstanding_time, where=take)
         sold += take & counted[:, None]
         used += take
         prod_next += take
-        orders += counted
         lost += counted & ~filled
     revenue = sold @ profit
     holding_cost = (level * (end - start) - outstanding_time) @ holding
+    orders = counted_all.sum(axis=0, dtype=np.int64)
     return RawTotals(revenue, holding_cost, orders, lost)
