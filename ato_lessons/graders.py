@@ -31,7 +31,7 @@ import math
 import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -1010,6 +1010,7 @@ def _check_orders(seed: int) -> pd.DataFrame:
     return _pc_maker().orders(horizon=CHECK_HORIZON, seed=seed + CHECK_SEED_OFFSET)
 
 
+@lru_cache(maxsize=256)
 def _ato_check(targets: tuple[tuple[str, int], ...], seed: int) -> tuple[float, float]:
     """Fill rate and average inventory value (€) of ATO targets on the check orders."""
     orders = _check_orders(seed)
