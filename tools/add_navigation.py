@@ -8,6 +8,7 @@ next and previous lessons, to the lesson's exercises (every
 
     python tools/add_navigation.py          # write the navigation cells
     python tools/add_navigation.py --check  # exit 1 if any notebook would change
+    python tools/add_navigation.py notebooks/06_pros_and_cons.ipynb   # only these lessons
 
 A cell carrying the marker is replaced where it is; without one, the cell is
 appended. Nothing else in a notebook is touched (markdown only, so nothing needs
@@ -123,7 +124,9 @@ def notebook_text(notebook: dict[str, Any]) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def update(root: Path = ROOT, check: bool = False) -> list[Path]:
+def update(
+    root: Path = ROOT, check: bool = False, only: Sequence[str] | None = None
+) -> list[Path]:
     """Refresh the navigation cells; return the notebooks that changed (or would).
 
     Parameters
@@ -132,11 +135,18 @@ def update(root: Path = ROOT, check: bool = False) -> list[Path]:
         The course folder (holding ``notebooks/`` and ``exercises/``).
     check : bool, default False
         Only report what would change; write nothing.
+    only : sequence of str, optional
+        Limit the run to these lesson notebooks (file names or paths).
     """
+    wanted = None if not only else {Path(name).name for name in only}
+    if wanted is not None:
+        unknown = sorted(wanted - {lesson.filename for lesson in LESSONS})
+        if unknown:
+            raise ValueError(f"only(={unknown!r}) names notebooks that are not lessons")
     changed: list[Path] = []
     for lesson in LESSONS:
         path = root / "notebooks" / lesson.filename
-        if not path.exists():
+        if not path.exists() or (wanted is not None and lesson.filename not in wanted):
             continue
         before = path.read_text(encoding="utf-8")
         after = notebook_text(with_navigation(json.loads(before), nav_source(lesson, root)))
@@ -153,8 +163,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="exit 1 if a notebook's navigation cell is missing or out of date")
     parser.add_argument("--root", type=Path, default=ROOT, help="course folder (default: this one)")
+    parser.add_argument("notebooks", nargs="*", help="only these lesson notebooks (default: all)")
     args = parser.parse_args(argv)
-    changed = update(args.root, check=args.check)
+    try:
+        changed = update(args.root, check=args.check, only=args.notebooks)
+    except ValueError as error:
+        parser.error(str(error))
     for path in changed:
         verb = "would change" if args.check else "updated"
         print(f"{verb}: {path.relative_to(args.root).as_posix()}")
