@@ -679,20 +679,35 @@ class LabNotebook:
         )
         return signature
 
+    def slider_cells(self) -> list[int]:
+        """Indices of the cells whose output shows at least one slider."""
+        indices: list[int] = self.page.evaluate(
+            """() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')]
+                 .map((c, i) => (c.querySelector('.jp-OutputArea .widget-slider') ? i : -1))
+                 .filter((i) => i >= 0)"""
+        )
+        return indices
+
     def move_first_slider(self) -> tuple[int, str, str]:
-        """Press → on the first slider's handle; wait for its cell's output to change.
+        """Move the notebook's first slider; see :meth:`move_slider_in_cell`."""
+        index = self.cell_index_of(".widget-slider")
+        assert index is not None, self.failure("no slider found")
+        return self.move_slider_in_cell(index)
+
+    def move_slider_in_cell(self, index: int) -> tuple[int, str, str]:
+        """Press → (← at the maximum) on the cell's first slider; wait for its output to change.
 
         Returns the cell index and the output signature before and after.
         """
-        index = self.cell_index_of(".widget-slider")
-        assert index is not None, self.failure("no slider found")
         before = self.output_signature(index)
         slider = self.cell_output(index).locator(".widget-slider").first
         readout = slider.locator(".widget-readout")
         value_before = readout.inner_text() if readout.count() else ""
         handle = slider.locator(".noUi-handle").first
+        now, top = handle.get_attribute("aria-valuenow"), handle.get_attribute("aria-valuemax")
+        at_max = now is not None and top is not None and float(now) >= float(top)
         handle.focus()
-        handle.press("ArrowRight")
+        handle.press("ArrowLeft" if at_max else "ArrowRight")
         if readout.count():
             self.wait_until(
                 """([i, old]) => {
@@ -701,7 +716,7 @@ class LabNotebook:
                     return r && r.innerText !== old;
                 }""",
                 [index, value_before],
-                f"the slider in cell {index} did not move on ArrowRight",
+                f"the slider in cell {index} did not move on an arrow key",
             )
         self.wait_until(
             """([i, old]) => {
