@@ -255,3 +255,16 @@ def test_widgets_follow_the_protocol(
         before = w.figure.image.value
         w.update()
         assert w.figure.image.value == before, "same controls, same picture"
+
+
+def test_configurator_names_the_missing_part(pc: ato.Scenario) -> None:
+    orders = pc.orders(horizon=HORIZON)
+    targets = {**pc.targets("ATO"), "CPU-9": 0}
+    result = pc.run("ATO", orders, targets, horizon=HORIZON)
+    panel = Configurator(pc, result=result)
+    panel.controls["processor"].value = "CPU-9"
+    assert "missing: CPU-9" in panel.text.value
+    assert "598.50" not in panel.text.value  # a CPU-9 PC costs more than the popular one
+    panel.controls["processor"].value = "CPU-5"
+    assert "missing: CPU-9" not in panel.text.value
+    assert "598.50 €" in panel.text.value

@@ -248,8 +248,8 @@ def lead_time_split(result: SimulationResult, component: str) -> dict[str, float
     }
 
 
-def _money(x: float) -> str:
-    return f"{x:,.0f} €".replace(",", "\u202f")
+def _money(x: float, decimals: int = 0) -> str:
+    return f"{x:,.{decimals}f} €".replace(",", "\u202f")
 
 
 # ----------------------------------------------------------------------------------------
@@ -435,13 +435,19 @@ class Configurator:
         q = f["quoted lead time"]
         mts = "not stocked (lost sale)" if q["MTS"] is None else f"{q['MTS']} days"
         fixed = ", ".join(self.scenario.catalog.options(c)[0].name for c in self.fixed)
-        shelf = " · ".join(f"{html.escape(c)} {n}" for c, n in f["shelf"].items())
+        bom = self.scenario.catalog.product(f["name"]).bom
+        missing = [c for c, n in f["shelf"].items() if n < bom[c]]
+        shelf = " · ".join(
+            f"<b style='color:#D55E00'>{html.escape(c)} {n}</b>" if c in missing
+            else f"{html.escape(c)} {n}"
+            for c, n in f["shelf"].items()
+        )
         verdict = (
             "<span style='color:#009E73'><b>✓ all parts on the shelf</b></span>: "
             "an order would go straight to assembly"
             if f["in stock"]
-            else "<span style='color:#D55E00'><b>✗ a part is missing</b></span>: "
-            "an order would wait for the supplier"
+            else f"<span style='color:#D55E00'><b>✗ missing: {html.escape(', '.join(missing))}"
+            "</b></span>: an order would wait for the supplier"
         )
         rows = [
             ("Configuration", f"<code>{html.escape(f['name'])}</code>"
@@ -450,8 +456,8 @@ class Configurator:
              f"{f['share']:.2%} of orders"),
             ("Material cost", _money(f["material cost"])),
             ("Assembly", f"{f['assembly hours']:.2f} h × "
-             f"{self.scenario.factory.labour_rate:.0f} €/h = {_money(f['assembly cost'])}"),
-            ("Total cost", f"<b>{_money(f['total cost'])}</b>"),
+             f"{self.scenario.factory.labour_rate:.0f} €/h = {_money(f['assembly cost'], 2)}"),
+            ("Total cost", f"<b>{_money(f['total cost'], 2)}</b>"),
             ("Promised lead time", f"MTS {mts} · MTO {q['MTO']} days · "
              f"ATO <b>{q['ATO']} day{'s' if q['ATO'] != 1 else ''}</b>"),
             (f"Shelves, end of day {day}", f"{shelf}<br>{verdict}"),
