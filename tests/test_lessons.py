@@ -376,3 +376,18 @@ def test_navigation_ends_and_no_exercise() -> None:
     assert "this is the last lesson" in nav_tool.nav_source(last, ROOT)
     missing_root = ROOT / "no-such-folder"
     assert "**Practise:**" not in nav_tool.nav_source(LESSONS[7], missing_root)
+
+
+def test_navigation_tool_only_some_lessons(tmp_path: Path) -> None:
+    root = _toy_course(tmp_path)
+    other = root / "notebooks" / "04_pc_maker.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# 04 · The PC maker", id="b1")]
+    nbformat.write(nb, other)
+    untouched = other.read_bytes()
+    assert nav_tool.main(["--root", str(root), "notebooks/03_assemble_to_order.ipynb"]) == 0
+    assert other.read_bytes() == untouched
+    assert nav_tool.main(["--root", str(root), "--check", "03_assemble_to_order.ipynb"]) == 0
+    assert nav_tool.main(["--root", str(root), "--check"]) == 1  # lesson 4 still lacks it
+    with pytest.raises(SystemExit):
+        nav_tool.main(["--root", str(root), "notebooks/99_nope.ipynb"])
