@@ -21,6 +21,7 @@ Replace the ... placeholder with your answer, then run the cell again.
 from __future__ import annotations
 
 import html
+import importlib
 import math
 import os
 import re
@@ -344,9 +345,13 @@ def register_grader(
     return decorate
 
 
+#: Modules whose graders register themselves on import (lessons 1-6, lab 8).
+GRADER_MODULES: tuple[str, ...] = ("ato_lessons.graders", "ato_lessons.lab.grader")
+
+
 def _load_graders() -> None:
-    # The course's graders register themselves on import.
-    from ato_lessons import graders  # noqa: F401
+    for module in GRADER_MODULES:
+        importlib.import_module(module)
 
 
 def registered_exercises() -> dict[str, str]:
