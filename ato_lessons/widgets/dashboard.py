@@ -145,8 +145,8 @@ class StrategyDashboard:
         self._orders: dict[tuple[float, int], pd.DataFrame] = {}
         self._targets: dict[tuple[Any, ...], dict[str, int]] = {}
         self._tables: dict[tuple[float, int, float, int], pd.DataFrame] = {}
-        style = {"description_width": "initial"}
-        layout = widgets.Layout(width="420px")
+        style = {"description_width": "210px"}
+        layout = widgets.Layout(width="520px")
         self.controls: dict[str, widgets.ValueWidget] = {
             "variability": widgets.FloatSlider(
                 value=round(scenario.demand.variability, 1), min=0.0, max=1.0, step=0.1,
