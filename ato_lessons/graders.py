@@ -280,7 +280,7 @@ def grade_choices(exercise_id: str, answer: object) -> Verdict:
         unknown = ["?"]
     if unknown:
         shown = ", ".join(describe(k, 20) for k in unknown[:_MAX_ITEMS_LISTED])
-        valid = ", ".join(sorted(known, key=lambda k: (len(k), k)))
+        valid = ", ".join(item.key for item in exercise.items)
         return Verdict.invalid(
             exercise_id,
             tr(
@@ -861,7 +861,7 @@ def _expected_number(exercise_id: str, value: object, what_en: str, what_fr: str
     extra_en = extra_fr = ""
     if isinstance(value, str):
         extra_en, extra_fr = " (remove the quotes)", " (enlevez les guillemets)"
-    elif isinstance(value, float | int) and not isinstance(value, bool):
+    elif isinstance(value, float) and not math.isfinite(value):
         extra_en, extra_fr = " (it is not finite)", " (il n'est pas fini)"
     return Verdict.invalid(
         exercise_id,
@@ -1205,9 +1205,12 @@ def grade_ato_targets(answer: object) -> Verdict:
         value = answer.get(name, 0)
         level = _as_whole(value)
         if level is None or not 0 <= level <= MAX_TARGET:
+            most = _num(MAX_TARGET)
             return _expected_number(
-                exercise_id, value, f"a whole number of units from 0 to {MAX_TARGET:,} for "
-                f"{name!r}", f"Un nombre entier d'unités de 0 à {MAX_TARGET} pour {name!r}",
+                exercise_id,
+                value,
+                f"a whole number of units from 0 to {most} for {name!r}",
+                f"Un nombre entier d'unités de 0 à {most} pour {name!r}",
             )
         levels[name] = level
     seed = class_seed()
