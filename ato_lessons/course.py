@@ -76,16 +76,17 @@ def class_seed() -> int:
     raw = os.environ.get("ATO_CLASS_SEED", "").strip()
     if not raw:
         return DEFAULT_SEED
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdecimal()):
         raise ValueError(f"ATO_CLASS_SEED(={raw!r}) must be a non-negative whole number")
     return int(raw)
 
 
 def lesson(number: int) -> Lesson:
     """The lesson with this number (0 to 8)."""
-    for item in LESSONS:
-        if item.number == number and not isinstance(number, bool):
-            return item
+    if isinstance(number, int) and not isinstance(number, bool):
+        for item in LESSONS:
+            if item.number == number:
+                return item
     raise ValueError(f"number(={number!r}) is not a lesson number; known: "
                      f"{[x.number for x in LESSONS]!r}")
 

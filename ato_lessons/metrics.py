@@ -83,16 +83,28 @@ def compare(results: Iterable[SimulationResult] | Mapping[str, SimulationResult]
     results : iterable of SimulationResult, or mapping label -> SimulationResult
         Runs to compare; a plain iterable is labelled by strategy.
     """
+    from .factory import SimulationResult
+
     if isinstance(results, Mapping):
-        items = list(results.items())
+        items = [(str(k), v) for k, v in results.items()]
+    elif isinstance(results, SimulationResult):
+        items = [(results.strategy, results)]
+    elif isinstance(results, Iterable) and not isinstance(results, str | bytes):
+        items = [(getattr(r, "strategy", "?"), r) for r in results]
     else:
-        items = [(r.strategy, r) for r in results]
+        raise TypeError(
+            f"results(={results!r}) must be SimulationResults or a mapping label -> SimulationResult"
+        )
     if not items:
         raise ValueError("results(=[]) must hold at least one SimulationResult")
-    columns = {}
+    columns: dict[str, pd.Series] = {}
     for label, res in items:
-        s = summarize(res)
-        columns[str(label)] = s
+        if label in columns:
+            raise ValueError(
+                f"results has two runs labelled {label!r}; pass a mapping label -> result, "
+                "e.g. compare({'ATO low': r1, 'ATO high': r2})"
+            )
+        columns[label] = summarize(res)
     table = pd.DataFrame(columns).loc[list(METRICS)]
     table.index.name = "metric"
     return table

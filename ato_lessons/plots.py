@@ -19,6 +19,7 @@ import pandas as pd
 from cycler import cycler
 from matplotlib.axes import Axes
 
+from ._checks import check_int
 from .factory import SimulationResult
 
 __all__ = [
@@ -195,11 +196,14 @@ def plot_item_stock(
     stock = result.stock
     if stock.shape[1] == 0:
         raise ValueError(f"result of strategy {result.strategy!r} has no stocked items to draw")
+    check_int("max_items", max_items, minimum=1)
     if items is None:
         ranked = sorted(result.targets, key=lambda k: -result.targets[k])
         chosen = [i for i in ranked if i in stock.columns][:max_items]
     else:
         chosen = list(items)
+        if not chosen:
+            raise ValueError("items(=[]) must name at least one stocked item")
         unknown = [i for i in chosen if i not in stock.columns]
         if unknown:
             raise ValueError(f"items names {unknown!r}, not stocked in this run")
@@ -235,7 +239,9 @@ def plot_lead_times(
     with course_style():
         for i, ((label, _), x) in enumerate(zip(runs, leads, strict=True)):
             st = strategy_style(label, i)
-            if x.size == 0:
+            if x.size == 0:  # still show the run in the legend
+                ax.plot([], [], label=f"{label} (no delivery yet)", color=st["color"],
+                        linestyle=st["linestyle"], marker=st["marker"])
                 continue
             weights = np.full(x.size, 100.0 / x.size)
             ax.hist(x, bins=bins, weights=weights, label=f"{label} (mean {x.mean():.1f} d)",
@@ -310,8 +316,13 @@ def plot_daily_orders(orders: pd.DataFrame, horizon: int | None = None,
                       ax: Axes | None = None) -> Axes:
     """Number of orders received each day."""
     if not isinstance(orders, pd.DataFrame) or "day" not in orders.columns:
-        raise TypeError("orders must be a DataFrame with a 'day' column")
-    days = int(orders["day"].max()) + 1 if horizon is None and len(orders) else (horizon or 1)
+        raise TypeError(
+            f"orders(={type(orders).__name__}) must be a DataFrame with a 'day' column"
+        )
+    if horizon is not None:
+        days = check_int("horizon", horizon, minimum=1)
+    else:
+        days = int(orders["day"].max()) + 1 if len(orders) else 1
     counts = np.bincount(orders["day"].to_numpy(dtype=np.int64), minlength=days)[:days]
     ax = _new_ax(ax)
     with course_style():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from numbers import Integral
 from statistics import NormalDist
 
 import numpy as np
@@ -160,13 +161,17 @@ def suggest_targets(
     if offer is not None:
         if strat != "MTS":
             raise ValueError(f"offer(={offer!r}) only applies to strategy 'MTS'")
-        if isinstance(offer, bool):
-            raise TypeError(f"offer(={offer!r}) must be a number of products or product names")
-        if isinstance(offer, int):
+        if isinstance(offer, bool | str | bytes) or not isinstance(offer, Integral | Iterable):
+            raise TypeError(
+                f"offer(={offer!r}) must be a number of products or a list of product names"
+            )
+        if isinstance(offer, Integral):
             k = check_int("offer", offer, minimum=1)
             table = table.iloc[:k]
         else:
             names = list(offer)
+            if not names:
+                raise ValueError("offer(=[]) must name at least one product")
             for name in names:
                 factory.catalog.product(name)
             table = table.loc[names]

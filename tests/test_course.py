@@ -48,8 +48,6 @@ def test_lesson_rejects(number: object) -> None:
         lesson(number)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: lesson(1.0) returns lesson 1 instead of refusing a "
-                   "float number")
 def test_lesson_rejects_float() -> None:
     with pytest.raises((TypeError, ValueError), match=r"number\(=1.0\)"):
         lesson(1.0)  # type: ignore[arg-type]
@@ -88,9 +86,7 @@ def test_class_seed_reads_environment(monkeypatch: pytest.MonkeyPatch, raw: str 
         "1e3",  # scientific notation
         "0x10",  # hexadecimal
         "4 2",  # two numbers
-        pytest.param("²", marks=pytest.mark.xfail(
-            strict=True, reason="bug: str.isdigit() accepts '²', then int() raises a ValueError "
-            "that does not name ATO_CLASS_SEED (use str.isdecimal() + isascii())")),  # superscript
+        pytest.param("²"),  # superscript
     ],
 )
 def test_class_seed_rejects_garbage(monkeypatch: pytest.MonkeyPatch, raw: str) -> None:

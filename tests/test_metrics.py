@@ -87,12 +87,8 @@ def test_compare_columns_and_rows() -> None:
     [
         ([], ValueError, r"results\(=\[\]\) must hold at least one"),  # nothing to compare
         ({}, ValueError, r"results\(=\[\]\)"),  # empty mapping
-        pytest.param(["MTS"], TypeError, r"SimulationResult", marks=pytest.mark.xfail(
-            strict=True, reason="bug: a list of non-results fails with AttributeError "
-            "('str' object has no attribute 'strategy')")),  # a name, not a run
-        pytest.param(5, TypeError, r"results\(=", marks=pytest.mark.xfail(
-            strict=True, reason="bug: a non-iterable fails with \"'int' object is not iterable\" "
-            "without naming results")),  # not a collection
+        pytest.param(["MTS"], TypeError, r"SimulationResult"),  # a name, not a run
+        pytest.param(5, TypeError, r"results\(="),  # not a collection
         ({"a": "MTS"}, TypeError, r"result\(=str\) must be a SimulationResult"),  # bad value
     ],
 )
@@ -101,8 +97,6 @@ def test_compare_rejects(bad: object, error: type[Exception], pattern: str) -> N
         compare(bad)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: compare() of two runs with the same strategy "
-                   "silently keeps only the last one (columns keyed by strategy)")
 def test_compare_two_runs_of_one_strategy_keeps_both() -> None:
     a = ato_trace()
     b = simulate(TWO.factory, ORDERS, "ATO", {"Board": 3, "Screen": 3}, horizon=12)

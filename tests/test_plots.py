@@ -171,8 +171,6 @@ def test_plot_item_stock_rejects_non_result() -> None:
 
 
 @pytest.mark.filterwarnings("ignore:No artists with labels")
-@pytest.mark.xfail(strict=True, reason="bug: max_items is not checked: 0 draws nothing (and "
-                   "matplotlib warns about an empty legend), -1 silently drops the last item")
 def test_plot_item_stock_rejects_bad_max_items(runs: dict[str, SimulationResult]) -> None:
     with pytest.raises((ValueError, TypeError), match=r"max_items\(=0\)"):
         plot_item_stock(runs["ATO"], max_items=0)
@@ -198,8 +196,6 @@ def test_plot_lead_times(runs: dict[str, SimulationResult]) -> None:
     assert sum(heights) == pytest.approx(300.0)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a run without delivered orders gets no legend "
-                   "entry (it is skipped), so the legend no longer lists every run")
 def test_plot_lead_times_legend_lists_run_without_deliveries(
         runs: dict[str, SimulationResult]) -> None:
     two = load_instance("two_products")
@@ -278,12 +274,10 @@ def test_plot_daily_orders() -> None:
     [[0, 1, 2], pd.DataFrame({"date": [0, 1]}), None],  # a list, no day column, missing
 )
 def test_plot_daily_orders_rejects_orders(orders: object) -> None:
-    with pytest.raises(TypeError, match=r"orders must be a DataFrame with a 'day' column"):
+    with pytest.raises(TypeError, match=r"orders\(=.*\) must be a DataFrame with a 'day' column"):
         plot_daily_orders(orders)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: horizon is not checked: -3 fails inside numpy "
-                   "('minlength' must not be negative), 0 silently becomes 1, 2.5 a numpy error")
 @pytest.mark.parametrize("horizon", [-3, 0, 2.5])
 def test_plot_daily_orders_rejects_horizon(horizon: object) -> None:
     orders = load_instance("two_products").orders(seed=2)

@@ -250,15 +250,11 @@ def test_suggest_targets_rejects(strategy: str, kwargs: dict[str, object],
         suggest_targets(pc.factory, pc.demand, strategy, **kwargs)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a numpy integer offer (e.g. from a slider or "
-                   "np.arange) fails with \"'numpy.int64' object is not iterable\"")
 def test_suggest_targets_offer_numpy_int() -> None:
     pc = load_instance("pc_maker")
     assert len(suggest_targets(pc.factory, pc.demand, "MTS", offer=np.int64(5))) == 5
 
 
-@pytest.mark.xfail(strict=True, reason="bug: offer='<one product name>' is split into "
-                   "characters and the error names product(='C'), not offer")
 def test_suggest_targets_offer_single_name_is_explained() -> None:
     pc = load_instance("pc_maker")
     name = pc.catalog.product_names[0]

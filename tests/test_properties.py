@@ -252,8 +252,6 @@ def test_mto_lead_time_closed_form(case: Case) -> None:
     _check_mto_closed_form(case)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: MTO jobs with supply lead time 0 never assembled "
-                   "(see test_factory.py::test_zero_supply_lead_time_mto)")
 @settings(max_examples=200, deadline=None)
 @given(case=cases(min_lead=0, unlimited=True))
 def test_mto_lead_time_closed_form_with_zero_lead_times(case: Case) -> None:
