@@ -93,7 +93,8 @@ def compare(results: Iterable[SimulationResult] | Mapping[str, SimulationResult]
         items = [(getattr(r, "strategy", "?"), r) for r in results]
     else:
         raise TypeError(
-            f"results(={results!r}) must be SimulationResults or a mapping label -> SimulationResult"
+            f"results(={results!r}) must be SimulationResults or a mapping "
+            "label -> SimulationResult"
         )
     if not items:
         raise ValueError("results(=[]) must hold at least one SimulationResult")

@@ -33,7 +33,8 @@ def figure_to_png(fig: Figure) -> bytes:
         raise TypeError(f"fig(={fig!r}) must be a matplotlib Figure")
     buffer = io.BytesIO()
     with course_style():
-        fig.savefig(buffer, format="png", bbox_inches="tight")
+        # Light compression: the picture is redrawn on every slider move.
+        fig.savefig(buffer, format="png", bbox_inches="tight", pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
 
 
