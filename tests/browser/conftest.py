@@ -171,6 +171,8 @@ def _write_lab_settings(settings_dir: Path) -> None:
     """User settings for the test server: no autosave, no news or update pop-ups."""
     overrides = {
         "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+        # Attach every cell to the page, so off-screen widgets render and have text.
+        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
         "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
             "checkForUpdates": False,
             "fetchNews": "false",
@@ -420,9 +422,9 @@ _REPORT_JS = (
     if (cell.model.type !== 'code') return;
     const area = cell.node.querySelector('.jp-OutputArea');
     const stderr = [...cell.node.querySelectorAll(
-      '.jp-OutputArea-output[data-mime-type="__STDERR__"]')].map((n) => n.innerText);
+      '.jp-OutputArea-output[data-mime-type="__STDERR__"]')].map((n) => n.textContent);
     const plain = [...cell.node.querySelectorAll(
-      '.jp-OutputArea-output[data-mime-type="text/plain"]')].map((n) => n.innerText);
+      '.jp-OutputArea-output[data-mime-type="text/plain"]')].map((n) => n.textContent);
     const views = [...cell.node.querySelectorAll(
       '.jp-OutputArea-output[data-mime-type="__WIDGET__"]')];
     cells.push({
@@ -433,7 +435,7 @@ _REPORT_JS = (
       plain,
       views: views.length,
       rendered: views.filter((n) => n.querySelector('.jupyter-widgets')).length,
-      text: area ? area.innerText : '',
+      text: area ? area.textContent : '',
     });
   });
   return cells;
@@ -626,7 +628,7 @@ class LabNotebook:
     def assert_clean(self, *, expect_widgets: bool) -> None:
         """No "Error displaying widget", no error/stderr output, widgets really rendered."""
         cells = self.report()
-        whole = self.page.locator(".jp-NotebookPanel").inner_text()
+        whole = self.page.locator(".jp-NotebookPanel").text_content() or ""
         assert "Error displaying widget" not in whole, self.failure("Error displaying widget")
         for cell in cells:
             where = f"cell {cell['index']} ({cell['source']!r})"
@@ -672,7 +674,7 @@ class LabNotebook:
                 const cell = document.querySelectorAll('.jp-Notebook .jp-Cell')[i];
                 const images = [...cell.querySelectorAll('.jp-OutputArea img')].map((n) => n.src);
                 const texts = [...cell.querySelectorAll(
-                    '.widget-output, .widget-html-content')].map((n) => n.innerText);
+                    '.widget-output, .widget-html-content')].map((n) => n.textContent);
                 return JSON.stringify([images, texts]);
             }""",
             index,
@@ -702,7 +704,7 @@ class LabNotebook:
         before = self.output_signature(index)
         slider = self.cell_output(index).locator(".widget-slider").first
         readout = slider.locator(".widget-readout")
-        value_before = readout.inner_text() if readout.count() else ""
+        value_before = (readout.text_content() or "") if readout.count() else ""
         handle = slider.locator(".noUi-handle").first
         now, top = handle.get_attribute("aria-valuenow"), handle.get_attribute("aria-valuemax")
         at_max = now is not None and top is not None and float(now) >= float(top)
@@ -713,7 +715,7 @@ class LabNotebook:
                 """([i, old]) => {
                     const cell = document.querySelectorAll('.jp-Notebook .jp-Cell')[i];
                     const r = cell.querySelector('.widget-slider .widget-readout');
-                    return r && r.innerText !== old;
+                    return r && r.textContent !== old;
                 }""",
                 [index, value_before],
                 f"the slider in cell {index} did not move on an arrow key",
@@ -723,7 +725,7 @@ class LabNotebook:
                 const cell = document.querySelectorAll('.jp-Notebook .jp-Cell')[i];
                 const images = [...cell.querySelectorAll('.jp-OutputArea img')].map((n) => n.src);
                 const texts = [...cell.querySelectorAll(
-                    '.widget-output, .widget-html-content')].map((n) => n.innerText);
+                    '.widget-output, .widget-html-content')].map((n) => n.textContent);
                 return JSON.stringify([images, texts]) !== old;
             }""",
             [index, before],
@@ -736,19 +738,33 @@ class LabNotebook:
     # quizzes (ato_lessons.quiz.ChoiceQuiz) ---------------------------------------------
 
     def quiz_ids(self) -> list[str]:
-        """Exercise ids of the choice quizzes shown, in order (from their ``<h4>`` titles).
+        """Ids of the quizzes shown, in order; each root gets ``data-ato-quiz="<id>"``.
 
-        Each quiz's root element is marked ``data-ato-quiz="<id>"`` for :meth:`answer_quiz`.
+        A quiz is a box with rows of toggle buttons and a *Check* button: the course's
+        choice exercises (``ato_lessons.quiz.ChoiceQuiz``, id = the exercise id from its
+        ``<h4>`` title, e.g. ``"3.1a"``) and lesson 07's self-check quiz
+        (``SelfCheckQuiz``, first row "q1 · …", id ``"self-check"``).
         """
         ids: list[str] = self.page.evaluate(
             """() => {
                 const ids = [];
-                for (const h4 of document.querySelectorAll('.jp-OutputArea .widget-html h4')) {
-                    const m = /^\\s*Exerci[sc]e\\s+(\\S+)\\s+·/.exec(h4.innerText);
-                    const root = h4.closest('.widget-html').parentElement;
-                    if (!m || !root || !root.querySelector('.widget-toggle-buttons')) continue;
-                    root.setAttribute('data-ato-quiz', m[1]);
-                    ids.push(m[1]);
+                const buttons = document.querySelectorAll('.jp-OutputArea button.widget-button');
+                for (const button of buttons) {
+                    if (button.textContent.trim() !== 'Check') continue;
+                    let root = button.parentElement;
+                    while (root && !root.querySelector(':scope > * .widget-toggle-buttons,'
+                                                       + ':scope > .widget-toggle-buttons')) {
+                        root = root.parentElement;
+                    }
+                    if (!root || root.hasAttribute('data-ato-quiz')) continue;
+                    const h4 = root.querySelector('.widget-html h4');
+                    const m = h4 && /^\\s*Exerci[sc]e\\s+(\\S+)\\s+·/.exec(h4.textContent);
+                    const first = root.querySelector('.widget-html');
+                    let id = m ? m[1] : null;
+                    if (!id && first && /^\\s*q1\\s+·/.test(first.textContent)) id = 'self-check';
+                    if (!id) continue;
+                    root.setAttribute('data-ato-quiz', id);
+                    ids.push(id);
                 }
                 return ids;
             }"""
@@ -767,15 +783,15 @@ class LabNotebook:
                 "button", has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")
             ).click()
         feedback = root.locator(":scope > .widget-html").last
-        before = feedback.inner_text()
+        before = feedback.text_content() or ""
         root.locator("button.widget-button", has_text=re.compile(r"^\s*Check\s*$")).click()
         self.wait_until(
-            "([el, old]) => el.innerText.trim() !== '' && el.innerText !== old",
+            "([el, old]) => el.textContent.trim() !== '' && el.textContent !== old",
             [feedback.element_handle(), before],
             f"quiz {exercise_id}: pressing Check did not change the feedback",
         )
         self.wait_idle()
-        text: str = feedback.inner_text()
+        text: str = feedback.text_content() or ""
         return text
 
 

@@ -33,28 +33,44 @@ WIDGET_HINTS = re.compile(
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 
-def quiz_answers(exercise_id: str) -> tuple[list[str], list[str]]:
-    """English button labels of the right and of a wrong answer, item by item."""
+def quiz_answers(quiz_id: str) -> tuple[list[str], list[str]]:
+    """English button labels of the right and of a wrong answer, row by row.
+
+    ``quiz_id`` is a choice exercise's id (``ato_lessons.graders``) or ``"self-check"``
+    (lesson 07's quiz, ``ato_lessons.widgets.tradeoffs``).
+    """
+    if quiz_id == "self-check":
+        from ato_lessons.widgets.tradeoffs import QUESTIONS, _answers
+
+        key = _answers()
+        right = [key[q.key] for q in QUESTIONS]
+        wrong = [next(o for o in q.options if o != key[q.key]) for q in QUESTIONS]
+        return right, wrong
+
     from ato_lessons.graders import CHOICE_EXERCISES, _answer_key
 
-    exercise = CHOICE_EXERCISES[exercise_id]
-    key = _answer_key(exercise_id)
+    exercise = CHOICE_EXERCISES[quiz_id]
+    answer_key = _answer_key(quiz_id)
     right, wrong = [], []
     for item in exercise.items:
-        right.append(next(c.en for c in exercise.choices if c.code == key[item.key]))
-        wrong.append(next(c.en for c in exercise.choices if c.code != key[item.key]))
+        right.append(next(c.en for c in exercise.choices if c.code == answer_key[item.key]))
+        wrong.append(next(c.en for c in exercise.choices if c.code != answer_key[item.key]))
     return right, wrong
 
 
 def check_quizzes(notebook: Any) -> int:
-    """Answer every choice quiz wrong, then right; the feedback must follow. Returns count."""
+    """Answer every quiz wrong, then right; the feedback must follow. Returns the count.
+
+    Feedback marks: ✔ all right (both quiz kinds), ✘ wrong (choice exercises).
+    """
     ids = notebook.quiz_ids()
-    for exercise_id in ids:
-        right, wrong = quiz_answers(exercise_id)
-        first = notebook.answer_quiz(exercise_id, wrong)
-        assert "✘" in first and "✔" not in first, f"{exercise_id}: wrong answers gave {first!r}"
-        second = notebook.answer_quiz(exercise_id, right)
-        assert "✔" in second and "✘" not in second, f"{exercise_id}: right answers gave {second!r}"
+    for quiz_id in ids:
+        right, wrong = quiz_answers(quiz_id)
+        first = notebook.answer_quiz(quiz_id, wrong)
+        assert "✔" not in first, f"{quiz_id}: all-wrong answers gave {first!r}"
+        second = notebook.answer_quiz(quiz_id, right)
+        assert "✔" in second and "✘" not in second, f"{quiz_id}: right answers gave {second!r}"
+        assert second != first
     return len(ids)
 
 
@@ -141,16 +157,16 @@ def test_fixture_quiz_feedback_changes(open_notebook: Any) -> None:
     feedback = quiz.locator("xpath=ancestor::*[contains(@class,'widget-vbox')][1]").locator(
         ".widget-html-content"
     )
-    assert "Pick an answer" in feedback.inner_text()
+    assert "Pick an answer" in (feedback.text_content() or "")
     quiz.get_by_role("button", name="make to stock", exact=True).click()
     notebook.wait_until(
-        "(el) => el.innerText.includes('Not quite')",
+        "(el) => el.textContent.includes('Not quite')",
         feedback.element_handle(),
         "a wrong answer did not show 'Not quite'",
     )
     quiz.get_by_role("button", name="assemble to order", exact=True).click()
     notebook.wait_until(
-        "(el) => el.innerText.includes('Correct')",
+        "(el) => el.textContent.includes('Correct')",
         feedback.element_handle(),
         "the right answer did not show 'Correct'",
     )
@@ -163,7 +179,9 @@ def test_course_quiz_wrong_then_right(open_notebook: Any) -> None:
     notebook.run_all()
     notebook.assert_clean(expect_widgets=True)
     assert notebook.quiz_ids() == ["3.1b"]
-    assert check_quizzes(notebook) == 1
+    right, wrong = quiz_answers("3.1b")
+    assert "✘" in notebook.answer_quiz("3.1b", wrong)
+    assert "✔" in notebook.answer_quiz("3.1b", right)
     notebook.assert_clean(expect_widgets=True)
 
 
@@ -203,7 +221,8 @@ def test_lesson_opens_in_presentation_mode(open_notebook: Any) -> None:
     )
     heading = notebook.page.locator(".jp-Notebook .jp-MarkdownOutput h1").first
     assert heading.is_visible(), "the lesson title is not visible in presentation mode"
-    assert heading.inner_text().startswith("03"), heading.inner_text()
+    title = heading.text_content() or ""
+    assert title.startswith("03"), title
     notebook.menu("View", "Appearance", "Presentation Mode")
     notebook.wait_until(
         "() => !document.querySelector('#main').classList.contains('jp-mod-presentationMode')",
