@@ -343,6 +343,17 @@ class TradeoffExplorer:
         value = float(summary["avg inventory value (€)"])
         ax.scatter([lead], [value / 1000], s=260, color=st["color"], marker=st["marker"],
                    edgecolors="black", label="ATO with your settings", zorder=4)
+        zoom = ax.inset_axes((0.22, 0.16, 0.34, 0.4))
+        zoom.scatter([lead0], [value0 / 1000], s=110, facecolors="none", edgecolors=st["color"],
+                     marker=st["marker"], linewidths=2)
+        zoom.scatter([lead], [value / 1000], s=170, color=st["color"], marker=st["marker"],
+                     edgecolors="black")
+        zoom.set_xlim(0, max(4.0, lead * 1.25))
+        zoom.set_ylim(0, max(150.0, value / 1000 * 1.25))
+        zoom.set_title("zoom on ATO", fontsize=12)
+        zoom.set_xlabel("days", fontsize=11)
+        zoom.set_ylabel("k€", fontsize=11)
+        zoom.tick_params(labelsize=10)
         top = max(v for _, v in self.reference.values()) / 1000
         ax.set_xlim(-1, max(32.0, lead + 3))
         ax.set_ylim(-top * 0.05, top * 1.15)
