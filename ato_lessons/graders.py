@@ -147,6 +147,9 @@ class ChoiceExercise:
         What to classify.
     hint_en, hint_fr : str
         A hint shown on demand.
+    explain_all : bool, default False
+        Also give the reasoning of the items answered right (for business
+        cases, where the reasoning is the lesson).
     """
 
     exercise_id: str
@@ -156,6 +159,7 @@ class ChoiceExercise:
     items: tuple[Item, ...]
     hint_en: str
     hint_fr: str
+    explain_all: bool = False
 
     def __post_init__(self) -> None:
         keys = [item.key for item in self.items]
@@ -310,6 +314,10 @@ def grade_choices(exercise_id: str, answer: object) -> Verdict:
             )
         elif code == key[item.key]:
             right += 1
+            if exercise.explain_all:
+                details.append(
+                    tr(f"{item.key}: right. {item.why}", f"{item.key} : juste. {item.why}")
+                )
         else:
             details.append(
                 tr(
@@ -696,6 +704,7 @@ _EX_3_1B = ChoiceExercise(
     "are, and how costly an unsold unit would be.",
     "Pesez trois choses : combien de temps le client accepte d'attendre, combien de "
     "variantes existent, et ce que coûterait un invendu.",
+    explain_all=True,
 )
 
 _EX_6_1A = ChoiceExercise(

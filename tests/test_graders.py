@@ -63,8 +63,14 @@ def wrong_choice(exercise_id: str, item: str) -> str:
 
 @pytest.mark.parametrize("exercise_id", CHOICE_IDS)
 def test_choice_right_answer_is_correct(exercise_id: str) -> None:
+    exercise = CHOICE_EXERCISES[exercise_id]
     verdict = direct(exercise_id, _answer_key(exercise_id))
-    assert (verdict.status, verdict.score, verdict.details) == ("correct", 1.0, ())
+    assert (verdict.status, verdict.score) == ("correct", 1.0)
+    if exercise.explain_all:  # the reasoning of every business case, in order
+        assert [d.split(":")[0] for d in verdict.details] == [i.key for i in exercise.items]
+        assert all(i.why_en in d for i, d in zip(exercise.items, verdict.details, strict=True))
+    else:
+        assert verdict.details == ()
 
 
 @pytest.mark.parametrize("exercise_id", CHOICE_IDS)
@@ -87,7 +93,8 @@ def test_choice_one_wrong_is_partial(exercise_id: str) -> None:
     n = len(answer)
     assert verdict.status == "partial"
     assert verdict.score == pytest.approx((n - 1) / n, abs=1e-4)
-    assert len(verdict.details) == 1
+    wrong = [d for d in verdict.details if ": right." not in d]
+    assert len(wrong) == 1 and wrong[0].startswith(f"{first} ")
 
 
 @pytest.mark.parametrize("exercise_id", CHOICE_IDS)
@@ -135,6 +142,7 @@ def test_choice_garbage_values_count_as_wrong(exercise_id: str, garbage: object)
     else:
         assert verdict.status == "partial"
         assert "is not one of" in verdict.details[0]
+        assert verdict.details[0].startswith(first)
 
 
 def test_unknown_item_ids_are_named() -> None:
