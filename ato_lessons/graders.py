@@ -4,9 +4,9 @@ Two families live here:
 
 * **choice exercises** (classify statements or business cases): the answer is a
   dict ``{item_id: choice}``; every wrong item gets its own explanation;
-* **hands-on exercises** (numbers computed with the library): see
-  :mod:`ato_lessons.handson`-style functions at the end of this module, which
-  recompute the truth from the library and say how far off an answer is.
+* **hands-on exercises** (numbers computed with the library): the ``grade_*``
+  functions at the end of this module recompute the truth with the library
+  for the class seed in use and say how far off an answer is.
 
 Every grader takes the student's answer and returns a
 :class:`~ato_lessons.checking.Verdict`; it never raises on the answer. The
@@ -264,7 +264,16 @@ def grade_choices(exercise_id: str, answer: object) -> Verdict:
     Verdict
         ``"correct"`` when every item is right, ``"partial"`` when some are,
         with one explanation per wrong or missing item.
+
+    Raises
+    ------
+    ValueError
+        If ``exercise_id`` is not a choice exercise (the answer never raises).
     """
+    if exercise_id not in CHOICE_EXERCISES:
+        raise ValueError(
+            f"exercise_id(={exercise_id!r}) must be one of {sorted(CHOICE_EXERCISES)}"
+        )
     exercise = CHOICE_EXERCISES[exercise_id]
     if answer is Ellipsis:
         return Verdict.unanswered(exercise_id)
