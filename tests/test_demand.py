@@ -190,6 +190,19 @@ def test_same_seed_same_orders_and_generator_accepted() -> None:
     assert not a.equals(generate_orders(CAT, d, 40, 12))
 
 
+def test_numpy_integer_seed_accepted() -> None:
+    a = generate_orders(CAT, DEMAND, 20, np.int64(5))
+    pd.testing.assert_frame_equal(a, generate_orders(CAT, DEMAND, 20, 5))
+    b = generate_orders(CAT, DEMAND, 20, np.uint32(5))
+    pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.mark.parametrize("n", [0, -1])  # no products, negative count
+def test_probabilities_rejects_bad_count(n: int) -> None:
+    with pytest.raises(ValueError, match=rf"n_products\(={n}\) must be >= 1"):
+        DEMAND.probabilities(n)
+
+
 def test_never_touches_global_random_state() -> None:
     # Reading the legacy global state is the point of this test (nothing seeds it here).
     before = np.random.get_state()  # noqa: NPY002

@@ -165,6 +165,24 @@ def test_simulate_rejects_missing_day() -> None:
         simulate(TWO.factory, orders, "MTO")
 
 
+def test_simulate_rejects_missing_quantity() -> None:
+    orders = TRACE_ORDERS.assign(quantity=pd.array([1, None, 1], dtype="Int64"))
+    with pytest.raises((ValueError, TypeError), match=r"orders\['quantity'\]"):
+        simulate(TWO.factory, orders, "ATO", {"Board": 1})
+
+
+def test_quoted_lead_time_rejects_unknown_product() -> None:
+    with pytest.raises(ValueError, match=r"product\(='Board/Screen-4K'\) is not in the catalog"):
+        TWO.factory.quoted_lead_time("MTO", "Board/Screen-4K")
+
+
+def test_mto_ignores_targets() -> None:
+    plain = simulate(TWO.factory, TRACE_ORDERS, "MTO", horizon=15)
+    given = simulate(TWO.factory, TRACE_ORDERS, "MTO", {"Board": 5}, horizon=15)
+    pd.testing.assert_frame_equal(plain.orders, given.orders)
+    assert given.targets == {}
+
+
 def test_simulate_accepts_numpy_ints_lowercase_and_no_orders() -> None:
     r = simulate(TWO.factory, TRACE_ORDERS, "ato", {"Board": np.int64(2)})
     assert r.strategy == "ATO" and r.targets == {"Board": 2}

@@ -270,3 +270,25 @@ def test_replenish_false_never_receives_and_backorder_false_loses(case: Case) ->
     assume(len(o) > 0)
     # An accepted order found everything on the shelf; a refused one did not.
     assert o.loc[o["status"] != "lost", "from_stock"].all()
+
+
+@SETTINGS
+@given(case=cases(), capacity=st.sampled_from([0.25, 0.5, 1.0, 3.0]),
+       strategy=st.sampled_from(["MTO", "ATO"]), backorder=st.booleans())
+def test_limited_capacity_only_delays(case: Case, capacity: float, strategy: str,
+                                      backorder: bool) -> None:
+    """MTO and ATO allocate components on arrival, before assembly, so a slower line
+    changes nothing but delivery days, and those only later."""
+    targets = targets_for(case, strategy)
+    fast = simulate(case.factory.with_(assembly_capacity=math.inf), case.orders, strategy,
+                    targets, horizon=case.horizon, backorder=backorder)
+    slow = simulate(case.factory.with_(assembly_capacity=capacity), case.orders, strategy,
+                    targets, horizon=case.horizon, backorder=backorder)
+    pd.testing.assert_series_equal(fast.orders["from_stock"], slow.orders["from_stock"])
+    pd.testing.assert_frame_equal(fast.stock, slow.stock)
+    pd.testing.assert_frame_equal(fast.flows, slow.flows)
+    # An order delivered by the slow line was delivered no later by the fast one.
+    both = slow.orders["status"] == "served"
+    assert (fast.orders.loc[both, "status"] == "served").all()
+    assert (slow.orders.loc[both, "delivered_day"] >= fast.orders.loc[both, "delivered_day"]).all()
+    assert (fast.orders["status"] == "lost").equals(slow.orders["status"] == "lost")
