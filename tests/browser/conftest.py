@@ -279,6 +279,7 @@ def playwright_api() -> Iterator[Any]:
     if not chromium_path().is_file():
         skip_or_fail(f"Chromium not found at {chromium_path()}")
     expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)  # screenshots describe this run only
     with sync_playwright() as playwright:
         yield playwright
 
