@@ -176,6 +176,21 @@ def test_plot_item_stock_rejects_bad_max_items(runs: dict[str, SimulationResult]
         plot_item_stock(runs["ATO"], max_items=0)
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "error", "pattern"),
+    [
+        ({"max_items": -1}, ValueError, r"max_items\(=-1\) must be >= 1"),  # negative count
+        ({"max_items": 2.0}, TypeError, r"max_items\(=2.0\)"),  # float count
+        ({"items": []}, ValueError, r"items\(=\[\]\) must name at least one"),  # nothing to draw
+    ],
+)
+def test_plot_item_stock_rejects_more(runs: dict[str, SimulationResult],
+                                      kwargs: dict[str, object], error: type[Exception],
+                                      pattern: str) -> None:
+    with pytest.raises(error, match=pattern):
+        plot_item_stock(runs["ATO"], **kwargs)  # type: ignore[arg-type]
+
+
 # ------------------------------------------------------------------------------------
 # plot_lead_times
 # ------------------------------------------------------------------------------------
@@ -234,6 +249,17 @@ def test_plot_comparison(runs: dict[str, SimulationResult]) -> None:
     assert units["fill rate"] == "share of orders"
     one = plot_comparison(table, metrics=["on-time rate"])
     assert len(one.axes) == 1
+
+
+def test_plot_comparison_marks_missing_values(runs: dict[str, SimulationResult]) -> None:
+    table = compare(list(runs.values()))
+    table.loc["on-time rate", "MTO"] = float("nan")  # e.g. no order due yet
+    fig = plot_comparison(table, metrics=["on-time rate"])
+    ax = fig.axes[0]
+    assert [b.get_height() for b in ax.patches][1] == 0.0
+    labels = [t.get_text() for t in ax.texts]
+    assert labels[1] == "n/a"
+    assert labels[0].endswith("%") and labels[2].endswith("%")
 
 
 @pytest.mark.parametrize(

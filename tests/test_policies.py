@@ -239,6 +239,9 @@ def test_suggest_targets_offer() -> None:
         ("MTS", {"offer": 0}, ValueError, r"offer\(=0\) must be >= 1"),  # offer nothing
         ("MTS", {"offer": True}, TypeError, r"offer\(=True\)"),  # bool
         ("MTS", {"offer": ["No/Such/PC"]}, ValueError, r"product\(='No/Such/PC'\)"),  # unknown
+        ("MTS", {"offer": []}, ValueError, r"offer\(=\[\]\) must name at least one"),  # empty
+        ("MTS", {"offer": 2.5}, TypeError, r"offer\(=2.5\)"),  # fractional count
+        ("MTS", {"offer": b"Case"}, TypeError, r"offer\(=b'Case'\)"),  # bytes, not names
         ("MTS", {"service_level": 1.2}, ValueError, r"service_level\(=1.2\)"),  # above 1
         ("ATO", {"service_level": 0.0}, ValueError, r"service_level\(=0.0\)"),  # zero
     ],
