@@ -166,6 +166,23 @@ def _read_file(path: Path) -> dict[str, dict[str, Any]]:
     return records
 
 
+def _merge(
+    older: dict[str, dict[str, Any]], newer: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """Per exercise, keep the most recent attempt and the best score of both."""
+    merged = dict(older)
+    for key, entry in newer.items():
+        other = merged.get(key)
+        if other is None or str(entry.get("answered_at", "")) >= str(
+            other.get("answered_at", "")
+        ):
+            merged[key] = dict(entry)
+        if other is not None:
+            best = max(float(entry.get("best_score", 0.0)), float(other.get("best_score", 0.0)))
+            merged[key]["best_score"] = best
+    return merged
+
+
 def _ensure_loaded() -> None:
     path = progress_file()
     if _store.loaded and _store.path == path:
@@ -174,7 +191,7 @@ def _ensure_loaded() -> None:
     _store.loaded = True
     _store.write_failed = False
     if path is not None:
-        _store.records = _read_file(path) | _store.records
+        _store.records = _merge(_read_file(path), _store.records)
 
 
 def _write(path: Path) -> None:
@@ -182,7 +199,7 @@ def _write(path: Path) -> None:
     on_disk = _read_file(path)
     if _store.write_failed:  # the file could be neither read nor set aside
         return
-    merged = on_disk | _store.records
+    merged = _merge(on_disk, _store.records)
     _store.records = merged
     payload = json.dumps(
         {"version": _FORMAT_VERSION, "exercises": merged},

@@ -147,6 +147,18 @@ def test_two_notebooks_writing_the_same_file_merge(progress_path: Path) -> None:
     ]
 
 
+def test_a_newer_attempt_from_another_notebook_is_not_overwritten(progress_path: Path) -> None:
+    progress.record(Verdict("3.1a", "partial", 0.5, ""))  # this kernel, earlier
+    data = json.loads(progress_path.read_text(encoding="utf-8"))
+    data["exercises"]["3.1a"] = {"status": "correct", "score": 1.0, "best_score": 1.0,
+                                 "answered_at": "2999-01-01T00:00:00+00:00"}  # later, elsewhere
+    progress_path.write_text(json.dumps(data), encoding="utf-8")
+    progress.record(Verdict("4.1a", "incorrect", 0.0, ""))
+    restart()
+    assert progress.status_of("3.1a") == "correct"
+    assert progress.status_of("4.1a") == "incorrect"
+
+
 @pytest.mark.parametrize(
     "answer",
     [float("nan"), "x" * 10_000, object(), {"a": {1, 2}}],
