@@ -335,6 +335,8 @@ def register_grader(
 
     def decorate(grader: Grader) -> Grader:
         previous = _REGISTRY.get(exercise_id)
+        # The same function defined again (its module reloaded, e.g. by %autoreload)
+        # replaces the old one; another function under the same id is an error.
         if previous is not None and previous.grader is not grader:
             qualified = getattr(previous.grader, "__qualname__", "?")
             if qualified != getattr(grader, "__qualname__", "?"):
