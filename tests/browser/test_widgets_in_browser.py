@@ -136,6 +136,21 @@ def test_the_fixture_is_discovered_as_interactive() -> None:
     assert uses_widgets(ROOT / FIXTURE)
 
 
+def test_every_lesson_is_discovered_as_interactive() -> None:
+    # The README promises "every lesson with a widget to move": if discovery misses a lesson,
+    # the browser test would silently skip it.
+    from ato_lessons.course import LESSONS
+
+    found = set(widget_notebooks())
+    missing = [
+        lesson.filename
+        for lesson in LESSONS
+        if (ROOT / "notebooks" / lesson.filename).is_file()
+        and f"notebooks/{lesson.filename}" not in found
+    ]
+    assert not missing, f"no widget found in {missing}: extend WIDGET_HINTS or add a widget"
+
+
 # --- the harness, proven on a small fixture ------------------------------------------------
 
 
