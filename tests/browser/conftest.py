@@ -467,7 +467,9 @@ _LISTEN_IOPUB_JS = """
 
 _KERNEL_TRACEBACK = re.compile(r"Traceback \(most recent call last\)|Exception in comm_msg")
 _SERVER_NOISE = re.compile(r"WebSocketClosedError|StreamClosedError")
-_BENIGN_STDERR = re.compile(r"^No such comm: [0-9a-f-]+\s*$")
+_BENIGN_STDERR = re.compile(
+    r"^(No such comm: [0-9a-f-]+|No such comm target registered: jupyter\.widget\.control)\s*$"
+)
 
 
 class LabNotebook:
@@ -589,10 +591,12 @@ class LabNotebook:
 
         Exceptions in widget callbacks never reach a cell: ipykernel sends them over IOPub
         (JupyterLab puts them in its log console) or logs them to its stderr, which is our
-        server log. Both count. Two kinds of noise do not: the server's tracebacks about a
-        websocket closed by the previous test's teardown, and the comm package's warning
+        server log. Both count. Some noise does not: the server's tracebacks about a
+        websocket closed by the previous test's teardown; the comm package's warning
         "No such comm" (the front end talking to a widget the kernel already discarded;
-        a widget that stopped answering fails the interaction checks anyway).
+        a widget that stopped answering fails the interaction checks anyway); and
+        "No such comm target registered: jupyter.widget.control" (JupyterLab's widget
+        manager probing a kernel that has not imported ipywidgets yet, then falling back).
         """
         errors: list[str] = []
         try:

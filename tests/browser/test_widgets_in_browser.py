@@ -222,10 +222,14 @@ def test_notebook_widgets_render_and_respond(open_notebook: Any, path: str) -> N
 
 
 def test_lesson_opens_in_presentation_mode(open_notebook: Any) -> None:
-    """View → Appearance → Presentation Mode: how the instructor guide shows a lesson."""
+    """View → Appearance → Presentation Mode: how the instructor guide shows a lesson.
+
+    The instructor runs the lesson first, so the widgets are live on the projector.
+    """
     if not (ROOT / PRESENTATION_LESSON).is_file():
         pytest.skip(f"{PRESENTATION_LESSON} is not written yet")
     notebook = open_notebook(PRESENTATION_LESSON)
+    notebook.run_all()
     shell = notebook.page.locator("#main")
     assert "jp-mod-presentationMode" not in (shell.get_attribute("class") or "")
     notebook.menu("View", "Appearance", "Presentation Mode")
@@ -238,10 +242,10 @@ def test_lesson_opens_in_presentation_mode(open_notebook: Any) -> None:
     assert heading.is_visible(), "the lesson title is not visible in presentation mode"
     title = heading.text_content() or ""
     assert title.startswith("03"), title
+    notebook.assert_clean(expect_widgets=True)  # widgets still rendered in presentation mode
     notebook.menu("View", "Appearance", "Presentation Mode")
     notebook.wait_until(
         "() => !document.querySelector('#main').classList.contains('jp-mod-presentationMode')",
         None,
         "Presentation Mode did not switch off again",
     )
-    notebook.assert_clean(expect_widgets=False)
