@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,8 +20,8 @@ from ato_lessons.checking import Verdict, set_language
 from ato_lessons.graders import (
     ATO_FILL_GOAL,
     ATO_FILL_TOLERANCE,
-    CHECK_HORIZON,
     CHECK_SEED_OFFSET,
+    CHECK_YEARS,
     CHOICE_EXERCISES,
     _answer_key,
 )
@@ -211,27 +212,38 @@ def test_fuzz_named_numbers(
 def test_fuzz_ato_targets() -> None:
     pc = ato.load_instance("pc_maker")
     names = list(pc.catalog.component_names)
-    check_orders = pc.orders(horizon=CHECK_HORIZON, seed=ato.class_seed() + CHECK_SEED_OFFSET)
-    base = pc.targets("ATO", 0.99)
+    seeds = [ato.class_seed() + CHECK_SEED_OFFSET + r for r in range(CHECK_YEARS)]
+    check_years = [pc.orders(seed=s) for s in seeds]
+    base = pc.targets("ATO", 0.988)
+    rng = np.random.default_rng(4)
+    # Near a good answer: every target moved by a few units. Each one costs eight
+    # simulated years, so they come from a fixed set of 24 (the grader caches them).
+    near_answers = [
+        {n: max(0, base[n] + int(d)) for n, d in zip(names, rng.integers(-4, 5, len(names)),
+                                                     strict=True)}
+        for _ in range(24)
+    ]
     levels = st.one_of(st.integers(0, 60), st.integers(-3, 10**6), leaves)
     loose = st.dictionaries(st.sampled_from([*names, "GPU-ultra"]), levels, max_size=18)
-    # Near a good answer: each target moved by a few units. Every valid answer runs a
-    # two-year simulation, so valid ones are about two examples in five (quick test).
-    near = st.fixed_dictionaries(
-        {n: st.integers(-6, 6).map(lambda d, n=n: max(0, base[n] + d)) for n in names}
-    )
-    answers = st.one_of(garbage, garbage, garbage, loose, near)
+    answers = st.one_of(garbage, loose, st.sampled_from(near_answers))
+    confirmed: dict[tuple[tuple[str, int], ...], float] = {}
 
-    @settings(FUZZ, max_examples=1000)
+    def library_fill(targets: dict[str, int]) -> float:
+        key = tuple(sorted(targets.items()))
+        if key not in confirmed:
+            results = [pc.run("ATO", orders, targets) for orders in check_years]
+            served = sum(int(r.orders["from_stock"].sum()) for r in results)
+            confirmed[key] = served / sum(len(r.orders) for r in results)
+        return confirmed[key]
+
+    @FUZZ
     @given(answers)
     def run(answer: object) -> None:
         verdict = assert_sane(grader("4.1b")(answer))
         if verdict.status == "correct":
             assert isinstance(answer, dict)
             targets = {n: int(answer.get(n, 0)) for n in names}
-            fill = pc.run("ATO", check_orders, targets, horizon=CHECK_HORIZON).summary()[
-                "fill rate"
-            ]
-            assert fill >= ATO_FILL_GOAL - ATO_FILL_TOLERANCE
+            assert library_fill(targets) >= ATO_FILL_GOAL - ATO_FILL_TOLERANCE
 
     run()
+    assert confirmed, "no near answer was judged correct: the property was never exercised"
