@@ -77,3 +77,19 @@ def test_core_modules_have_doctests() -> None:
                  "ato_lessons.course", "ato_lessons._checks", "ato_lessons.widgets"):
         tests = finder.find(importlib.import_module(name))
         assert sum(len(t.examples) for t in tests) > 0, name
+
+
+def test_benchmark_quick_smoke() -> None:
+    """The benchmark script still runs (no timing is asserted: it is a measurement)."""
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_strategies.py"), "--quick"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    rows = [line for line in proc.stdout.splitlines() if line.startswith("| ")]
+    assert rows[0].startswith("| case |")
+    assert [r.split("|")[1].strip() for r in rows[1:]] == [
+        "order generation alone", "MTS, all 288 configurations offered",
+        "MTS, top 20 configurations offered", "MTO", "ATO",
+    ]
+    assert " orders, seed 2026" in proc.stdout
