@@ -323,3 +323,17 @@ def test_pc_maker_orders_per_year() -> None:
     orders = pc.orders(horizon=365, seed=1)
     # 12 orders/day, CV 0.2: SD of the yearly total = sqrt(365 * (12 + 2.4**2)) ~ 80.
     assert abs(len(orders) - 365 * 12) < N_SE * math.sqrt(365 * (12 + 2.4**2))
+
+
+def test_pc_maker_mix_chi_square() -> None:
+    """The course's own instance: 288 configurations, Zipf mix, 20,000 days (~240,000 orders)."""
+    pc = load_instance("pc_maker")
+    orders = pc.orders(horizon=20_000, seed=13)
+    names = list(pc.catalog.product_names)
+    observed = orders["product"].value_counts().reindex(names, fill_value=0).to_numpy(float)
+    p = pc.demand.probabilities(len(names))
+    assert (p * observed.sum()).min() > 5
+    threshold = chi2_quantile(len(names) - 1)
+    assert chi2_statistic(observed, p) < threshold
+    # Power: a mix with concentration 0.9 instead of 1.0 is rejected.
+    assert chi2_statistic(observed, DemandModel(concentration=0.9).probabilities(288)) > threshold
