@@ -123,11 +123,17 @@ def count_configurations(options_per_category: Mapping[str, int] | Sequence[int]
     >>> count_configurations({"motherboard": 3, "processor": 4, "monitor": 3})
     36
     """
-    counts = (
-        list(options_per_category.values())
-        if isinstance(options_per_category, Mapping)
-        else list(options_per_category)
-    )
+    if isinstance(options_per_category, Mapping):
+        counts = list(options_per_category.values())
+    elif isinstance(options_per_category, Iterable) and not isinstance(
+        options_per_category, str | bytes
+    ):
+        counts = list(options_per_category)
+    else:
+        raise TypeError(
+            f"options_per_category(={options_per_category!r}) must be a mapping category -> "
+            "number of options, or a list of numbers"
+        )
     if not counts:
         raise ValueError("options_per_category(=[]) must name at least one category")
     for i, n in enumerate(counts):
