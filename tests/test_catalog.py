@@ -254,7 +254,7 @@ def test_count_configurations(options: object, expected: int) -> None:
         ([3, -2], ValueError, r"options_per_category\[1\]\(=-2\)"),  # negative count
         ([2.5], TypeError, r"options_per_category\[0\]\(=2.5\)"),  # fractional count
         ({"cpu": "4"}, TypeError, r"options_per_category\[0\]\(='4'\)"),  # count as a string
-        pytest.param(12, TypeError, r"options_per_category\(=12\)"),  # the product itself, not a list
+        (12, TypeError, r"options_per_category\(=12\)"),  # the product itself, not a list
     ],
 )
 def test_count_configurations_rejects(options: object, error: type[Exception],
