@@ -13,7 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from ..plots import STYLE, course_style
 
@@ -27,15 +29,27 @@ def new_figure(width: float | None = None, height: float | None = None) -> Figur
         return Figure(figsize=(width or w, height or h), dpi=STYLE["figure.dpi"])
 
 
-def figure_to_png(fig: Figure) -> bytes:
-    """Render a figure to PNG bytes."""
+def figure_to_png(fig: Figure, bbox: Bbox | None = None) -> bytes:
+    """Render a figure to PNG bytes, cropped to ``bbox`` (inches) or to its content.
+
+    Cropping to the content ("tight") draws the figure twice; a known ``bbox``
+    draws it once, which is what :class:`LiveFigure` does after its first picture.
+    """
     if not isinstance(fig, Figure):
         raise TypeError(f"fig(={fig!r}) must be a matplotlib Figure")
     buffer = io.BytesIO()
     with course_style():
         # Light compression: the picture is redrawn on every slider move.
-        fig.savefig(buffer, format="png", bbox_inches="tight", pil_kwargs={"compress_level": 1})
+        fig.savefig(buffer, format="png", bbox_inches=bbox if bbox is not None else "tight",
+                    pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
+
+
+def _content_bbox(fig: Figure, pad: float) -> Bbox:
+    """The figure's content box in inches, widened by ``pad`` inches on each side."""
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    box = fig.get_tightbbox(renderer)
+    return Bbox.from_extents(box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad)
 
 
 class LiveFigure:
@@ -75,13 +89,24 @@ class LiveFigure:
         self._size = (width, height)
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.caption = widgets.HTML(value="")
+        self._bbox: Bbox | None = None
 
     def update(self, **params: Any) -> None:
-        """Redraw with new parameters."""
+        """Redraw with new parameters.
+
+        The first picture is cropped to its content; later ones reuse that box
+        (with a margin for labels that grow), so each move draws the figure once.
+        """
         with course_style():
             fig = new_figure(*self._size)
+            FigureCanvasAgg(fig)
             text = self._draw(fig, **params)
-            self.image.value = figure_to_png(fig)
+            if self._bbox is None:
+                png = figure_to_png(fig)
+                self._bbox = _content_bbox(fig, pad=0.25)
+            else:
+                png = figure_to_png(fig, self._bbox)
+            self.image.value = png
         self.caption.value = "" if text is None else str(text)
 
     @property
