@@ -94,19 +94,18 @@ class LiveFigure:
     def update(self, **params: Any) -> None:
         """Redraw with new parameters.
 
-        The first picture is cropped to its content; later ones reuse that box
-        (with a margin for labels that grow), so each move draws the figure once.
+        The crop box is measured on the first picture (its content plus a margin
+        for labels that grow) and reused, so each later move draws the figure once
+        and the same parameters always give the same picture.
         """
         with course_style():
             fig = new_figure(*self._size)
             FigureCanvasAgg(fig)
             text = self._draw(fig, **params)
             if self._bbox is None:
-                png = figure_to_png(fig)
-                self._bbox = _content_bbox(fig, pad=0.25)
-            else:
-                png = figure_to_png(fig, self._bbox)
-            self.image.value = png
+                fig.canvas.draw()
+                self._bbox = _content_bbox(fig, pad=0.2)
+            self.image.value = figure_to_png(fig, self._bbox)
         self.caption.value = "" if text is None else str(text)
 
     @property
