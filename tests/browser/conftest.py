@@ -607,12 +607,13 @@ class LabNotebook:
 
         Exceptions in widget callbacks never reach a cell: ipykernel sends them over IOPub
         (JupyterLab puts them in its log console) or logs them to its stderr, which is our
-        server log. Both count. Some noise does not: the server's tracebacks about a
-        websocket closed by the previous test's teardown; the comm package's warning
-        "No such comm" (the front end talking to a widget the kernel already discarded;
-        a widget that stopped answering fails the interaction checks anyway); and
-        "No such comm target registered: jupyter.widget.control" (JupyterLab's widget
-        manager probing a kernel that has not imported ipywidgets yet, then falling back).
+        server log. Both count. Two kinds of noise do not: the server's tracebacks about a
+        websocket closed by the previous test's teardown, and the kernel's warnings "No such
+        comm target registered: jupyter.widget.control" and "No such comm: …". JupyterLab's
+        widget manager probes every new kernel with a control comm to fetch existing
+        widgets; before ipywidgets is imported the kernel refuses and closes that comm, and
+        the probe's follow-up message meets the closed comm. The manager then falls back;
+        a widget that really stopped answering fails the interaction checks anyway.
         """
         errors: list[str] = []
         try:
