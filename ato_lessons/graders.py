@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import math
 import numbers
@@ -35,6 +36,7 @@ from functools import cache, lru_cache
 
 import pandas as pd
 
+from ato_lessons.catalog import Catalog
 from ato_lessons.checking import Verdict, describe, get_language, register_grader, tr
 from ato_lessons.course import class_seed
 from ato_lessons.instances import Scenario, load_instance
@@ -1025,8 +1027,20 @@ def _mts_offer_needed(seed: int) -> int:
 
 @cache
 def _mto_lead_times(seed: int) -> tuple[float, float]:
-    summary = _pc_maker().run("MTO", _class_orders(seed)).summary()
+    """MTO mean and p95 wait when both processor makers deliver in ``FAST_CPU_DAYS``."""
+    pc = _pc_maker()
+    components = tuple(
+        dataclasses.replace(c, lead_time=FAST_CPU_DAYS) if c.supplier in CPU_SUPPLIERS else c
+        for c in pc.catalog.components
+    )
+    factory = pc.factory.with_(catalog=Catalog(components, pc.catalog.products))
+    summary = pc.with_(factory=factory).run("MTO", _class_orders(seed)).summary()
     return float(summary["mean lead time (days)"]), float(summary["p95 lead time (days)"])
+
+
+#: Exercise 2.1b: the processor makers and their promised lead time (days).
+CPU_SUPPLIERS: tuple[str, ...] = ("ChipCo (US)", "Silicon Forge (IE)")
+FAST_CPU_DAYS = 10
 
 
 @cache
@@ -1132,11 +1146,13 @@ def grade_mts_offer(answer: object) -> Verdict:
     ))
 
 
-@register_grader("2.1b", "How long does an MTO customer wait?",
-                 "Combien de temps attend un client en fabrication sur commande ?")
+@register_grader("2.1b", "Faster processors: how long does an MTO customer wait?",
+                 "Processeurs plus rapides : combien de temps attend un client en "
+                 "fabrication sur commande ?")
 def grade_mto_wait(answer: object) -> Verdict:
     """2.1b: ``{"mean": ..., "p95": ...}``, the mean and 95th percentile of the
-    MTO lead time (days) of the PC maker on the class orders."""
+    MTO lead time (days) of the PC maker on the class orders, once both processor
+    makers deliver in ``FAST_CPU_DAYS`` days."""
     exercise_id = "2.1b"
     values = _named_numbers(
         exercise_id, answer, ("mean", "p95"), "{'mean': 12.3, 'p95': 20.0}", (0.0, 10_000.0)
@@ -1152,17 +1168,22 @@ def grade_mto_wait(answer: object) -> Verdict:
     details = tuple(tr(f"{name}: {gap}", f"{name} : {gap}") for name, ok, gap in parts if not ok)
     if right == len(parts):
         message = tr(
-            "Right. The customer waits for the slowest supplier (the processor, four weeks or "
-            "more), then for assembly: that is the price of building nothing in advance.",
-            "Juste. Le client attend le fournisseur le plus lent (le processeur, quatre "
-            "semaines ou plus), puis l'assemblage : c'est le prix de ne rien fabriquer "
-            "d'avance.",
+            "Right. Faster processors help, but far less than their 18-25 days saved: the "
+            "graphics cards and motherboards (three to four weeks) are now the slowest parts, "
+            "and under MTO the customer always waits for the slowest supplier.",
+            "Juste. Des processeurs plus rapides aident, mais bien moins que les 18 à 25 "
+            "jours gagnés : les cartes graphiques et les cartes mères (trois à quatre "
+            "semaines) sont maintenant les pièces les plus lentes, et en fabrication sur "
+            "commande le client attend toujours le fournisseur le plus lent.",
         )
     else:
         message = tr(
-            f"{right} of 2 right. Read both figures from pc.run('MTO', orders).summary().",
-            f"{right} sur 2 justes. Lisez les deux valeurs dans "
-            "pc.run('MTO', orders).summary().",
+            f"{right} of 2 right. Build the factory with both processor suppliers at "
+            f"{FAST_CPU_DAYS} days (with_supplier_lead_time, twice), run MTO on the class "
+            "orders and read both figures from .summary().",
+            f"{right} sur 2 justes. Construisez l'usine avec les deux fournisseurs de "
+            f"processeurs à {FAST_CPU_DAYS} jours (with_supplier_lead_time, deux fois), "
+            "simulez la fabrication sur commande et lisez les deux valeurs dans .summary().",
         )
     return Verdict.from_score(exercise_id, right / len(parts), message, details)
 
