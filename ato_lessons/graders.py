@@ -1188,9 +1188,23 @@ def grade_mto_wait(answer: object) -> Verdict:
     return Verdict.from_score(exercise_id, right / len(parts), message, details)
 
 
+#: Exercise 4.1a: the supplier that cannot deliver for a while.
+FAILED_SUPPLIER = "Taipei Boards (TW)"
+
+
+def _configurations_stopped(catalog: Catalog, supplier: str) -> tuple[int, int]:
+    """Configurations that need a part from ``supplier``, and those that do not."""
+    still_possible = math.prod(
+        sum(c.supplier != supplier for c in catalog.options(category))
+        for category in catalog.categories
+    )
+    return catalog.n_configurations - still_possible, still_possible
+
+
 @register_grader("4.1a", "Count the PC configurations", "Compter les configurations de PC")
 def grade_configurations(answer: object) -> Verdict:
-    """4.1a: the number of PC configurations of the PC maker."""
+    """4.1a: how many PC configurations can no longer be built when
+    ``FAILED_SUPPLIER`` cannot deliver (they need one of its parts)."""
     exercise_id = "4.1a"
     if answer is Ellipsis:
         return Verdict.unanswered(exercise_id)
@@ -1201,30 +1215,54 @@ def grade_configurations(answer: object) -> Verdict:
             "Un nombre entier de configurations",
         )
     catalog = _pc_maker().catalog
-    truth = catalog.n_configurations
-    if n == truth:
+    total = catalog.n_configurations
+    stopped, still_possible = _configurations_stopped(catalog, FAILED_SUPPLIER)
+    parts = [c.name for c in catalog.components if c.supplier == FAILED_SUPPLIER]
+    shown = ", ".join(parts)
+    if n == stopped:
         return Verdict(exercise_id, "correct", 1.0, tr(
-            f"Right: {truth} configurations from only {len(catalog.components)} components. "
-            "Stocking every configuration (MTS) would mean hundreds of shelves; ATO stocks "
-            "the components.",
-            f"Juste : {truth} configurations avec seulement {len(catalog.components)} "
-            "composants. Stocker chaque configuration (fabrication sur stock) demanderait "
-            "des centaines de rayons ; l'assemblage à la commande stocke les composants.",
+            f"Right: {stopped} of the {total} configurations need a part from "
+            f"{FAILED_SUPPLIER} ({shown}); only {still_possible} can still be built. One "
+            f"supplier stops {_pct(stopped / total)} of the range although the other "
+            f"{len(catalog.components) - len(parts)} components are on the shelf: under ATO a "
+            "missing component stops every product that needs it.",
+            f"Juste : {stopped} des {total} configurations ont besoin d'une pièce de "
+            f"{FAILED_SUPPLIER} ({shown}) ; seules {still_possible} peuvent encore être "
+            f"assemblées. Un seul fournisseur bloque {_pct(stopped / total)} de la gamme alors "
+            f"que les {len(catalog.components) - len(parts)} autres composants sont en stock : "
+            "en assemblage à la commande, un composant manquant bloque tous les produits "
+            "qui en ont besoin.",
         ))
-    if n in (len(catalog.components), len(catalog.components) - 1):
+    if n == still_possible:
         why = tr(
-            "That is the number of components: a configuration picks one option in every "
-            "category, so the counts per category multiply.",
-            "C'est le nombre de composants : une configuration choisit une option par "
-            "catégorie, donc les nombres d'options se multiplient.",
+            f"{n} is the number of configurations that can still be built. The question asks "
+            "for the ones that can no longer be built: subtract from the total.",
+            f"{n} est le nombre de configurations encore possibles. La question porte sur "
+            "celles qui ne peuvent plus être assemblées : faites la soustraction au total.",
+        )
+    elif n == total:
+        why = tr(
+            f"{n} is every configuration. Only the PCs with a part from {FAILED_SUPPLIER} "
+            f"({shown}) are stopped; the others can still be built.",
+            f"{n} est le nombre total de configurations. Seuls les PC avec une pièce de "
+            f"{FAILED_SUPPLIER} ({shown}) sont bloqués ; les autres restent possibles.",
+        )
+    elif n in (len(parts), len(catalog.components), len(catalog.components) - len(parts)):
+        why = tr(
+            f"{n} counts components, not configurations. A configuration picks one option in "
+            "every category, so the counts per category multiply.",
+            f"{n} compte des composants, pas des configurations. Une configuration choisit "
+            "une option par catégorie, donc les nombres d'options se multiplient.",
         )
     else:
-        ok, gap = _gap(n, truth, 0, "configurations", "configurations", 0)
+        _, gap = _gap(n, stopped, 0, "configurations", "configurations", 0)
         why = tr(
-            f"{n} is {gap}. Count the options in each category "
-            "(pc.catalog.options(category)) and multiply.",
-            f"{n} est {gap}. Comptez les options de chaque catégorie "
-            "(pc.catalog.options(catégorie)) et multipliez.",
+            f"{n} is {gap}. In each category count the options that do not come from "
+            f"{FAILED_SUPPLIER} (each component has a .supplier), multiply those counts to get "
+            "the PCs that can still be built, and subtract from the total.",
+            f"{n} est {gap}. Dans chaque catégorie, comptez les options qui ne viennent pas "
+            f"de {FAILED_SUPPLIER} (chaque composant a un .supplier), multipliez ces nombres "
+            "pour obtenir les PC encore possibles, et soustrayez-les du total.",
         )
     return Verdict(exercise_id, "incorrect", 0.0, why)
 

@@ -249,9 +249,24 @@ def test_2_1b_mto_wait(pc: ato.Scenario, orders: object) -> None:
     assert direct("2.1b", {"mean": ..., "p95": 36}).status == "unanswered"
 
 
+def _configurations_without(pc: ato.Scenario, supplier: str) -> int:
+    """The PCs that avoid every part of ``supplier``, counted the way a student would."""
+    return math.prod(
+        len([c for c in pc.catalog.options(category) if c.supplier != supplier])
+        for category in pc.catalog.categories
+    )
+
+
 def test_4_1a_configurations(pc: ato.Scenario) -> None:
-    truth = math.prod(len(pc.catalog.options(c)) for c in pc.catalog.categories)
+    total = math.prod(len(pc.catalog.options(c)) for c in pc.catalog.categories)
+    still_possible = _configurations_without(pc, "Taipei Boards (TW)")
+    truth = total - still_possible  # configurations stopped by the supplier's failure
+    assert 0 < still_possible < total
     assert direct("4.1a", truth).status == "correct"
+    # The lesson prints the catalogue's total: it is not the answer.
+    assert direct("4.1a", total).status == "incorrect"
+    flipped = direct("4.1a", still_possible)
+    assert flipped.status == "incorrect" and "can still be built" in flipped.message
     added = direct("4.1a", len(pc.catalog.components))
     assert added.status == "incorrect" and "multiply" in added.message
     assert "too high by 1 configurations" in direct("4.1a", truth + 1).message
