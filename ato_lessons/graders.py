@@ -705,10 +705,11 @@ _EX_3_1B = ChoiceExercise(
             "De la peinture murale teintée en magasin, à partir d'une base blanche et de "
             "colorants, dans l'une de 2 000 teintes.",
             "The shop stocks a few bases and tints (the components) and mixes the colour in "
-            "minutes when asked: a textbook case of postponement.",
+            "minutes when asked: a textbook case of postponement, which leaves the step that "
+            "makes the product specific until the order is known.",
             "Le magasin stocke quelques bases et colorants (les composants) et mélange la "
             "teinte en quelques minutes à la demande : un cas d'école de différenciation "
-            "retardée.",
+            "retardée, qui attend la commande pour faire l'étape qui rend le produit unique.",
         ),
     ),
     "Weigh three things: how long the customer is willing to wait, how many variants there "
