@@ -1002,8 +1002,11 @@ CHECK_SEED_OFFSET = 1000
 HOPELESS_FILL = 0.5
 #: 4.1b: targets above this are refused (they only make the simulation slow).
 MAX_TARGET = 100_000
-#: 5.1b: the number of products sharing one component.
-POOLING_PRODUCTS = 4
+#: 5.1a: the demand variability of the "jumpier demand" world (the lesson uses 0.2).
+JUMPY_VARIABILITY = 0.6
+#: 5.1b: the number of products sharing one component (the lesson prints 1, 2, 3, 4,
+#: 6 and 9, so the answer cannot be copied from it).
+POOLING_PRODUCTS = 5
 
 
 def _pc_maker() -> Scenario:
@@ -1085,9 +1088,22 @@ def _ato_reference(seed: int) -> tuple[float, float]:
 
 
 @cache
-def _strategy_gaps(seed: int) -> tuple[float, float]:
-    """ATO holding cost / MTS holding cost, and ATO - MTS mean lead time (days)."""
-    table = _pc_maker().compare(_class_orders(seed))
+def _strategy_gaps(seed: int, variability: float | None = JUMPY_VARIABILITY,
+                   retarget: bool = True) -> tuple[float, float]:
+    """ATO holding cost / MTS holding cost, and ATO - MTS mean lead time (days).
+
+    With ``variability`` the orders come from the jumpier demand; ``retarget`` sets the
+    target stock levels for that demand (the exercise), otherwise they stay those of the
+    usual forecast (a likely slip). ``variability=None`` is the lesson's usual world.
+    """
+    pc = _pc_maker()
+    if variability is None:
+        table = pc.compare(_class_orders(seed))
+    else:
+        demand = pc.demand.with_(variability=variability)
+        if retarget:
+            pc = pc.with_(demand=demand)
+        table = pc.compare(pc.orders(seed=seed, demand=demand))
 
     def cell(metric: str, strategy: str) -> float:
         return float(table[strategy].to_dict()[metric])
@@ -1363,7 +1379,8 @@ def grade_ato_targets(answer: object) -> Verdict:
 def grade_strategy_gaps(answer: object) -> Verdict:
     """5.1a: ``{"holding_ratio": ATO holding cost / MTS holding cost,
     "extra_days": ATO mean lead time - MTS mean lead time}`` from
-    ``pc.compare(orders)`` on the class orders."""
+    ``jumpy.compare(jumpy.orders())`` where ``jumpy`` is the PC maker with demand
+    variability :data:`JUMPY_VARIABILITY` (targets set for that demand)."""
     exercise_id = "5.1a"
     values = _named_numbers(
         exercise_id, answer, ("holding_ratio", "extra_days"),
@@ -1373,6 +1390,8 @@ def grade_strategy_gaps(answer: object) -> Verdict:
     if isinstance(values, Verdict):
         return values
     ratio, extra = _strategy_gaps(class_seed())
+    usual = _strategy_gaps(class_seed(), None)
+    kept_targets = _strategy_gaps(class_seed(), JUMPY_VARIABILITY, retarget=False)
     parts = [
         ("holding_ratio", *_gap(values["holding_ratio"], ratio, 0.005, "", "", 3)),
         ("extra_days", *_gap(values["extra_days"], extra, 0.02, "days", "jours")),
@@ -1385,21 +1404,48 @@ def grade_strategy_gaps(answer: object) -> Verdict:
             "holding_ratio is ATO divided by MTS, not the other way round.",
             "holding_ratio est ATO divisé par MTS, pas l'inverse.",
         ))
+
+    def near(reference: tuple[float, float]) -> bool:
+        return (abs(values["holding_ratio"] - reference[0]) <= 0.005
+                and abs(values["extra_days"] - reference[1]) <= 0.02)
+
+    if right < len(parts) and near(usual):
+        details.append(tr(
+            "These are the figures of the usual demand (variability 0.2, as in the lesson); "
+            f"the exercise asks for variability {JUMPY_VARIABILITY}.",
+            "Ce sont les chiffres de la demande habituelle (variabilité 0,2, comme dans la "
+            f"leçon) ; l'exercice demande la variabilité {JUMPY_VARIABILITY}.",
+        ))
+    elif right < len(parts) and near(kept_targets):
+        details.append(tr(
+            "Your orders are jumpier, but the target stock levels are still those of the usual "
+            "forecast: build the scenario with pc.with_(demand=...) so that its targets are "
+            "set for the jumpier demand.",
+            "Vos commandes sont plus irrégulières, mais les niveaux de stock cibles restent "
+            "ceux de la prévision habituelle : construisez le scénario avec "
+            "pc.with_(demand=...) pour que ses cibles suivent la demande plus irrégulière.",
+        ))
     if right == len(parts):
         message = tr(
-            f"Right: ATO costs about {_pct(ratio)} of the MTS holding cost and makes "
-            f"customers wait about {_num(extra, 1)} more day(s). That is the trade-off of "
-            "the course.",
-            f"Juste : l'assemblage à la commande coûte environ {_pct(ratio)} du coût de "
-            f"possession de la fabrication sur stock et fait attendre le client environ "
-            f"{_num(extra, 1)} jour(s) de plus. C'est l'arbitrage du cours.",
+            f"Right: with jumpier demand ATO costs about {_pct(ratio)} of the MTS holding "
+            f"cost (usual demand: {_pct(usual[0])}) and makes customers wait about "
+            f"{_num(extra, 1)} more day(s) (usual demand: {_num(usual[1], 1)}). Both need "
+            "more safety stock when demand jumps; ATO's edge shrinks a little but stays large.",
+            f"Juste : avec une demande plus irrégulière, l'assemblage à la commande coûte "
+            f"environ {_pct(ratio)} du coût de possession de la fabrication sur stock (demande "
+            f"habituelle : {_pct(usual[0])}) et fait attendre le client environ "
+            f"{_num(extra, 1)} jour(s) de plus (demande habituelle : {_num(usual[1], 1)}). "
+            "Les deux ont besoin de plus de stock de sécurité ; l'avantage de l'assemblage à "
+            "la commande diminue un peu mais reste grand.",
         )
     else:
         message = tr(
-            f"{right} of 2 right. Use the rows 'holding cost (€)' and 'mean lead time "
-            "(days)' of pc.compare(orders).",
-            f"{right} sur 2 justes. Utilisez les lignes 'holding cost (€)' et 'mean lead "
-            "time (days)' de pc.compare(orders).",
+            f"{right} of 2 right. Build jumpy = pc.with_(demand=pc.demand.with_(variability="
+            f"{JUMPY_VARIABILITY})) and use the rows 'holding cost (€)' and 'mean lead time "
+            "(days)' of jumpy.compare(jumpy.orders()).",
+            f"{right} sur 2 justes. Construisez jumpy = pc.with_(demand=pc.demand.with_("
+            f"variability={JUMPY_VARIABILITY})) et utilisez les lignes 'holding cost (€)' et "
+            "'mean lead time (days)' de jumpy.compare(jumpy.orders()).",
         )
     return Verdict.from_score(exercise_id, right / len(parts), message, tuple(details))
 
@@ -1408,7 +1454,8 @@ def grade_strategy_gaps(answer: object) -> Verdict:
                  "Mesurer l'économie de la mutualisation des risques")
 def grade_pooling(answer: object) -> Verdict:
     """5.1b: the simulated saving ``1 - ATO units / MTS units`` (average units on the
-    shelves) of the ``pooling`` instance with 4 products, as a fraction."""
+    shelves) of the ``pooling`` instance with :data:`POOLING_PRODUCTS` products, as a
+    fraction."""
     exercise_id = "5.1b"
     if answer is Ellipsis:
         return Verdict.unanswered(exercise_id)

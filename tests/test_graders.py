@@ -11,6 +11,7 @@ import math
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import ato_lessons as ato
@@ -340,22 +341,35 @@ def test_4_1b_missing_components_count_as_zero(good_targets: dict[str, int]) -> 
     assert "KB-mech" in verdict.details[0]
 
 
-def test_5_1a_strategy_gaps(pc: ato.Scenario, orders: object) -> None:
-    table = pc.compare(orders)
+def _gaps(table: pd.DataFrame) -> dict[str, float]:
     holding, lead = table.loc["holding cost (€)"], table.loc["mean lead time (days)"]
-    right = {
-        "holding_ratio": holding["ATO"] / holding["MTS"],
-        "extra_days": lead["ATO"] - lead["MTS"],
+    return {
+        "holding_ratio": float(holding["ATO"] / holding["MTS"]),
+        "extra_days": float(lead["ATO"] - lead["MTS"]),
     }
+
+
+def test_5_1a_strategy_gaps(pc: ato.Scenario, orders: object) -> None:
+    jumpy_demand = pc.demand.with_(variability=0.6)
+    jumpy = pc.with_(demand=jumpy_demand)
+    right = _gaps(jumpy.compare(jumpy.orders()))
     assert direct("5.1a", right).status == "correct"
     flipped = direct("5.1a", {**right, "holding_ratio": 1 / right["holding_ratio"]})
     assert flipped.status == "partial"
     assert any("not the other way round" in d for d in flipped.details)
     assert direct("5.1a", {"holding_ratio": 0.9, "extra_days": 9.0}).status == "incorrect"
+    # The lesson's usual demand: the numbers a student could copy from lesson 5.
+    usual = direct("5.1a", _gaps(pc.compare(orders)))
+    assert usual.status == "incorrect"
+    assert any("usual demand" in d for d in usual.details)
+    # Jumpier orders, but the targets of the usual forecast.
+    kept = direct("5.1a", _gaps(pc.compare(pc.orders(demand=jumpy_demand))))
+    assert kept.status != "correct"
+    assert any("pc.with_(demand=...)" in d for d in kept.details)
 
 
 def test_5_1b_pooling() -> None:
-    pooling = ato.load_instance("pooling", n_products=4)
+    pooling = ato.load_instance("pooling", n_products=5)
     orders = pooling.orders()
     units = {
         s: float(
@@ -367,7 +381,7 @@ def test_5_1b_pooling() -> None:
     }
     truth = 1 - units["ATO"] / units["MTS"]
     assert direct("5.1b", truth).status == "correct"
-    law = direct("5.1b", 1 - 1 / math.sqrt(4))
+    law = direct("5.1b", 1 - 1 / math.sqrt(5))
     if abs(truth - 0.5) > 0.01:
         assert law.status == "incorrect" and "square-root law itself" in law.message
     assert direct("5.1b", 100 * truth).status == "invalid"  # a percentage

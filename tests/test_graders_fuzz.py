@@ -122,9 +122,10 @@ def truths() -> dict[str, object]:
     for supplier in ("ChipCo (US)", "Silicon Forge (IE)"):  # exercise 2.1b's scenario
         fast_cpus = with_supplier_lead_time(fast_cpus, supplier, 10)
     mto = pc.with_(factory=fast_cpus).run("MTO", orders).summary()
-    table = pc.compare(orders)
+    jumpy = pc.with_(demand=pc.demand.with_(variability=0.6))  # exercise 5.1a's world
+    table = jumpy.compare(jumpy.orders())
     holding, lead = table.loc["holding cost (€)"], table.loc["mean lead time (days)"]
-    pooling = ato.load_instance("pooling", n_products=4)
+    pooling = ato.load_instance("pooling", n_products=5)
     pool_orders = pooling.orders()
     units = [
         float(pooling.run(s, pool_orders).inventory[["component_units", "finished_units"]]
