@@ -249,7 +249,8 @@ def lead_time_split(result: SimulationResult, component: str) -> dict[str, float
 
 
 def _money(x: float, decimals: int = 0) -> str:
-    return f"{x:,.{decimals}f} €".replace(",", "\u202f")
+    """An amount in euros, grouped like the lessons' prose: ``58,507 €``."""
+    return f"{x:,.{decimals}f} €"
 
 
 # ----------------------------------------------------------------------------------------
