@@ -44,3 +44,33 @@ def test_sliders_update_fast_with_common_random_numbers() -> None:
     assert sliders.levels == (5, 10, 10, 10, 10, 10, 10, 10)
     sliders.sliders[0].value = 10  # back to the start: the same numbers again (same seed)
     assert sliders.output.value == first
+
+
+def test_sliders_compare_with_the_starting_levels() -> None:
+    system = load_lab_system("hong_nelson")
+    sliders = LabSliders(system, n_reps=100, seed=5)
+    assert "these are the starting levels" in sliders.output.value
+    sliders.sliders[5].value = 0  # no c6: every order lost, far worse than the start
+    worse = sliders.output.value
+    assert "against the starting levels" in worse and "<b>-" in worse
+    sliders.sliders[5].value = 10
+    for slider in sliders.sliders:  # 8 of everything: better than 10 (lesson 08, section 2)
+        slider.value = 8
+    assert "<b>+" in sliders.output.value
+    sliders.sliders[0].value = 10  # levels back one by one: the starting line comes back
+    for slider in sliders.sliders:
+        slider.value = 10
+    assert "these are the starting levels" in sliders.output.value
+
+
+def test_difference_needs_common_random_numbers() -> None:
+    from ato_lessons.lab import simulate_lab
+    from ato_lessons.lab.display import difference_html
+
+    system = load_lab_system("hong_nelson")
+    a = simulate_lab(system, None, n_reps=20, seed=1)
+    b = simulate_lab(system, [8] * 8, n_reps=20, seed=2)
+    with pytest.raises(ValueError, match="same seed"):
+        difference_html(b, a)
+    same = simulate_lab(system, [8] * 8, n_reps=20, seed=1)
+    assert "+" in difference_html(same, a)

@@ -11,11 +11,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from ato_lessons.lab.results import LabResult, _check_int, simulate_lab
+from ato_lessons.lab.results import LabResult, _check_int, mean_ci, simulate_lab
 from ato_lessons.lab.system import LabSystem, validate_levels
 from ato_lessons.plots import OKABE_ITO, course_style
 
-__all__ = ["level_sweep", "plot_level_sweep", "LabSliders", "result_html"]
+__all__ = ["level_sweep", "plot_level_sweep", "LabSliders", "result_html", "difference_html"]
 
 
 def level_sweep(
@@ -105,8 +105,31 @@ def result_html(result: LabResult) -> str:
     )
 
 
+def difference_html(result: LabResult, start: LabResult) -> str:
+    """One HTML line: the profit of ``result`` minus that of ``start``, with its 95 % CI.
+
+    Both results must come from the same seed and number of replications (common
+    random numbers), so the difference is taken replication by replication.
+    """
+    if result.seed != start.seed or result.n_reps != start.n_reps:
+        raise ValueError(
+            f"start(seed={start.seed}, n_reps={start.n_reps}) must use the same seed and "
+            f"replications as result(seed={result.seed}, n_reps={result.n_reps})"
+        )
+    if result.levels == start.levels:
+        return f"these are the starting levels {list(start.levels)}"
+    diff, low, high = mean_ci(result.profit - start.profit)
+    return (
+        f"against the starting levels {list(start.levels)}: <b>{diff:+.2f}</b> per unit time "
+        f"(95% CI {low:+.2f} to {high:+.2f}, same replications)"
+    )
+
+
 class LabSliders:
     """One slider per component; the profit estimate updates when a slider moves.
+
+    Under the estimate, a second line compares the levels on the sliders with the
+    starting levels on the same replications (common random numbers).
 
     Parameters
     ----------
@@ -146,6 +169,7 @@ class LabSliders:
             for name, v in zip(system.component_names, start, strict=True)
         ]
         self.output = widgets.HTML(value="")
+        self._start = simulate_lab(system, start, self.n_reps, self.seed)
         for slider in self.sliders:
             slider.observe(self._changed, names="value")
         self.update()
@@ -158,7 +182,7 @@ class LabSliders:
     def update(self) -> LabResult:
         """Simulate the levels on the sliders and show the estimate."""
         result = simulate_lab(self.system, self.levels, self.n_reps, self.seed)
-        self.output.value = result_html(result)
+        self.output.value = result_html(result) + "<br>" + difference_html(result, self._start)
         return result
 
     def _changed(self, change: dict[str, Any]) -> None:
