@@ -289,25 +289,33 @@ def plot_comparison(
         labels = [str(c) for c in table.columns]
         for ax, metric in zip(axes[0], metrics, strict=True):
             values = table.loc[metric].to_numpy(dtype=float)
+            is_rate = "rate" in metric
             scale, unit = (1000.0, " (k€)") if "€" in metric else (1.0, "")
-            shown = values / scale
+            shown = values * 100.0 if is_rate else values / scale
             for i, (label, v) in enumerate(zip(labels, shown, strict=True)):
                 st = strategy_style(label, i)
                 ax.bar(i, 0.0 if np.isnan(v) else v, color=st["color"], hatch=st["hatch"],
                        edgecolor="black", alpha=0.85)
-                text = "n/a" if np.isnan(v) else (f"{v:.0%}" if "rate" in metric else f"{v:,.1f}")
+                text = (
+                    "n/a" if np.isnan(v)
+                    else f"{v:.0f} %" if is_rate
+                    else f"{v:,.2f}" if abs(v) < 10 else f"{v:,.1f}"
+                )
                 ax.annotate(text, (i, 0.0 if np.isnan(v) else v), ha="center", va="bottom",
                             fontsize=13, xytext=(0, 3), textcoords="offset points")
             ax.set_xticks(range(len(labels)), labels)
             title = metric.replace(" (€)", "").replace(" (days)", "")
             ax.set_title(title)
             ylabel = (
-                "share of orders" if "rate" in metric
+                "share of orders (%)" if is_rate
                 else "days" if "days" in metric else ("thousand €" if unit else metric)
             )
             ax.set_ylabel(ylabel)
             top = np.nanmax(shown) if np.isfinite(shown).any() else 1.0
-            ax.set_ylim(0, max(top * 1.2, 1e-9) if top > 0 else 1.0)
+            if is_rate:
+                ax.set_ylim(0, 115)
+            else:
+                ax.set_ylim(0, max(top * 1.2, 1e-9) if top > 0 else 1.0)
         fig.tight_layout()
     return fig
 

@@ -246,7 +246,12 @@ def test_plot_comparison(runs: dict[str, SimulationResult]) -> None:
     units = {ax.get_title(): ax.get_ylabel() for ax in fig.axes}
     assert units["mean lead time"] == "days"
     assert units["avg inventory value"] == "thousand €"
-    assert units["fill rate"] == "share of orders"
+    assert units["fill rate"] == "share of orders (%)"
+    # Rates are drawn in percent, so the axis agrees with the bar labels.
+    rate_ax = next(ax for ax in fig.axes if ax.get_title() == "fill rate")
+    heights = [b.get_height() for b in rate_ax.patches]
+    assert heights == pytest.approx((table.loc["fill rate"] * 100).tolist())
+    assert [t.get_text() for t in rate_ax.texts][0].endswith(" %")
     one = plot_comparison(table, metrics=["on-time rate"])
     assert len(one.axes) == 1
 
