@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -219,6 +220,46 @@ class Catalog:
             for combo in combos
         )
         return cls(comps, products)
+
+    def with_lead_times(
+        self, lead_times: Mapping[str, int] | None = None, *, scale: float = 1.0
+    ) -> Catalog:
+        """A copy with other supplier lead times (components are frozen: they are copied).
+
+        Parameters
+        ----------
+        lead_times : Mapping[str, int], optional
+            Component name -> new lead time in days (>= 0).
+        scale : float, default 1.0
+            Every other component's lead time is multiplied by ``scale`` (> 0)
+            and rounded to whole days: 2 is a slower world, 0.5 a faster one.
+
+        Examples
+        --------
+        >>> from ato_lessons.instances import load_instance
+        >>> cat = load_instance("pc_maker").catalog
+        >>> cat.with_lead_times({"CPU-5": 14}).component("CPU-5").lead_time
+        14
+        >>> cat.with_lead_times(scale=2.0).component("CPU-9").lead_time
+        70
+        """
+        factor = check_real("scale", scale, minimum=0.0, strict=True)
+        changes: dict[str, int] = {}
+        if lead_times is not None:
+            if not isinstance(lead_times, Mapping):
+                raise TypeError(
+                    f"lead_times(={lead_times!r}) must be a mapping component name -> days"
+                )
+            for name, days in lead_times.items():
+                self.component(name)  # names an unknown component
+                changes[name] = check_int(f"lead_times[{name!r}]", days, minimum=0)
+        components = tuple(
+            dataclasses.replace(
+                c, lead_time=changes.get(c.name, int(round(c.lead_time * factor)))
+            )
+            for c in self.components
+        )
+        return Catalog(components, self.products)
 
     # -- look-ups ---------------------------------------------------------------------
     @property

@@ -17,9 +17,19 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
+from ..instances import Scenario
 from ..plots import STYLE, course_style
 
-__all__ = ["LiveFigure", "figure_to_png", "new_figure"]
+__all__ = ["LiveFigure", "check_scenario", "figure_to_png", "new_figure"]
+
+
+def check_scenario(scenario: Any) -> Scenario:
+    """Return ``scenario`` if it is a :class:`~ato_lessons.instances.Scenario`, else raise."""
+    if not isinstance(scenario, Scenario):
+        raise TypeError(
+            f"scenario(={scenario!r}) must be a Scenario, e.g. load_instance('pc_maker')"
+        )
+    return scenario
 
 
 def new_figure(width: float | None = None, height: float | None = None) -> Figure:

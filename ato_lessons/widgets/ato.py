@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 import ipywidgets as widgets
@@ -42,7 +41,7 @@ from ..factory import SimulationResult, simulate
 from ..instances import Scenario
 from ..plots import OKABE_ITO, plot_item_stock, strategy_style
 from ..policies import suggest_targets
-from . import LiveFigure
+from . import LiveFigure, check_scenario
 
 __all__ = [
     "scale_lead_times",
@@ -57,12 +56,6 @@ __all__ = [
 # ----------------------------------------------------------------------------------------
 # Input checks
 # ----------------------------------------------------------------------------------------
-def _check_scenario(scenario: Any) -> Scenario:
-    if not isinstance(scenario, Scenario):
-        raise TypeError(f"scenario(={scenario!r}) must be a Scenario (ato.load_instance(...))")
-    return scenario
-
-
 def _check_orders(orders: Any, name: str = "orders") -> pd.DataFrame:
     if not isinstance(orders, pd.DataFrame) or "day" not in orders.columns:
         raise TypeError(f"{name}(={type(orders).__name__}) must be a DataFrame of orders")
@@ -104,15 +97,11 @@ def scale_lead_times(scenario: Scenario, factor: float) -> Scenario:
     >>> scale_lead_times(pc, 2.0).catalog.component("CPU-9").lead_time
     70
     """
-    scenario = _check_scenario(scenario)
+    scenario = check_scenario(scenario)
     if isinstance(factor, bool) or not isinstance(factor, int | float) or not factor > 0:
         raise ValueError(f"factor(={factor!r}) must be a number > 0")
-    catalog = scenario.catalog
-    components = tuple(
-        replace(c, lead_time=int(round(c.lead_time * float(factor)))) for c in catalog.components
-    )
-    factory = scenario.factory.with_(catalog=Catalog(components, catalog.products))
-    return scenario.with_(factory=factory)
+    catalog = scenario.catalog.with_lead_times(scale=float(factor))
+    return scenario.with_(factory=scenario.factory.with_(catalog=catalog))
 
 
 def _product_of(catalog: Catalog, choice: Mapping[str, str]) -> str:
@@ -165,7 +154,7 @@ def configuration_facts(
         stock it), ``shelf`` (component -> units on the shelf, or ``None``)
         and ``in stock`` (bool or ``None``).
     """
-    scenario = _check_scenario(scenario)
+    scenario = check_scenario(scenario)
     catalog = scenario.catalog
     name = _product_of(catalog, choice)
     rank = catalog.product_names.index(name) + 1
@@ -273,7 +262,7 @@ class TradeoffExplorer:
     """
 
     def __init__(self, scenario: Scenario, horizon: int = 180, seed: int | None = None) -> None:
-        self.scenario = _check_scenario(scenario)
+        self.scenario = check_scenario(scenario)
         self.horizon = _check_horizon(horizon)
         self.orders = scenario.orders(horizon=self.horizon, seed=seed)
         ref = {
@@ -400,7 +389,7 @@ class Configurator:
         horizon: int = 180,
         mts_offer: int | None = None,
     ) -> None:
-        self.scenario = _check_scenario(scenario)
+        self.scenario = check_scenario(scenario)
         if result is None:
             h = _check_horizon(horizon)
             result = scenario.run("ATO", scenario.orders(horizon=h), horizon=h)
@@ -514,7 +503,7 @@ class ShortageExplorer:
     """
 
     def __init__(self, scenario: Scenario, component: str = "CPU-9", horizon: int = 180) -> None:
-        self.scenario = _check_scenario(scenario)
+        self.scenario = check_scenario(scenario)
         scenario.catalog.component(component)
         self.horizon = _check_horizon(horizon)
         self.orders = scenario.orders(horizon=self.horizon)

@@ -28,7 +28,6 @@ Examples
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -40,13 +39,12 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .._checks import check_int, check_name, check_real
-from ..catalog import Catalog
 from ..course import class_seed
 from ..factory import Factory, SimulationResult, simulate
 from ..instances import Scenario
 from ..plots import OKABE_ITO, course_style, plot_daily_orders, plot_lead_times, strategy_style
 from ..policies import daily_demand
-from . import LiveFigure
+from . import LiveFigure, check_scenario
 
 __all__ = [
     "OrdersWidget",
@@ -62,14 +60,6 @@ __all__ = [
     "with_supplier_lead_time",
     "mto_wait",
 ]
-
-
-def _check_scenario(scenario: Any) -> Scenario:
-    if not isinstance(scenario, Scenario):
-        raise TypeError(
-            f"scenario(={scenario!r}) must be a Scenario, e.g. load_instance('pc_maker')"
-        )
-    return scenario
 
 
 def _check_orders(orders: Any) -> pd.DataFrame:
@@ -106,7 +96,7 @@ class OrdersWidget:
     """
 
     def __init__(self, scenario: Scenario, horizon: int = 30, seed: int | None = None) -> None:
-        self.scenario = _check_scenario(scenario)
+        self.scenario = check_scenario(scenario)
         self.horizon = check_int("horizon", horizon, minimum=2)
         self.seed = class_seed() if seed is None else check_int("seed", seed, minimum=0)
         demand = self.scenario.demand
@@ -193,7 +183,7 @@ def season_orders(
     pandas.DataFrame
         The orders for the offered products (the others are not on sale).
     """
-    scenario = _check_scenario(scenario)
+    scenario = check_scenario(scenario)
     days = check_int("season", season, minimum=1)
     names = set(_offered(scenario, offer))
     demand = scenario.demand.with_(shift_day=shift_day)
@@ -228,7 +218,7 @@ def one_off_targets(
     >>> sum(one_off_targets(pc, 1.0, season=90, offer=20).values())
     624
     """
-    scenario = _check_scenario(scenario)
+    scenario = check_scenario(scenario)
     factor = check_real("level", level, minimum=0.0)
     days = check_int("season", season, minimum=1)
     names = _offered(scenario, offer)
@@ -244,7 +234,7 @@ def production_run(
     Nothing is rebuilt (``replenish=False``) and a customer who finds the shelf
     empty goes elsewhere (``backorder=False``): a one-off production run.
     """
-    scenario = _check_scenario(scenario)
+    scenario = check_scenario(scenario)
     return simulate(
         scenario.factory, _check_orders(orders), "MTS", dict(targets),
         horizon=check_int("season", season, minimum=1), backorder=False, replenish=False,
@@ -301,7 +291,7 @@ def level_sweep(
     pandas.DataFrame
         Index ``level (% of forecast)``; columns as in :func:`run_figures`.
     """
-    scenario = _check_scenario(scenario)
+    scenario = check_scenario(scenario)
     values = [check_real("levels item", x, minimum=0.0) for x in levels]
     if not values:
         raise ValueError("levels(=[]) must hold at least one production level")
@@ -407,7 +397,7 @@ class ProductionRunWidget:
     def __init__(
         self, scenario: Scenario, season: int = 90, offer: int = 20, seed: int | None = None
     ) -> None:
-        self.scenario = _check_scenario(scenario)
+        self.scenario = check_scenario(scenario)
         self.season = check_int("season", season, minimum=1)
         self.offer = check_int("offer", offer, minimum=1)
         _offered(self.scenario, self.offer)
@@ -472,8 +462,7 @@ class ProductionRunWidget:
 def with_lead_times(factory: Factory, lead_times: Mapping[str, int]) -> Factory:
     """A copy of ``factory`` whose named components have new supplier lead times.
 
-    Components and catalogs are frozen: the components are copied with
-    :func:`dataclasses.replace` and the catalog is rebuilt with the same products.
+    Components and catalogs are frozen: :meth:`Catalog.with_lead_times` copies them.
 
     Parameters
     ----------
@@ -484,18 +473,7 @@ def with_lead_times(factory: Factory, lead_times: Mapping[str, int]) -> Factory:
     """
     if not isinstance(factory, Factory):
         raise TypeError(f"factory(={factory!r}) must be a Factory")
-    if not isinstance(lead_times, Mapping):
-        raise TypeError(f"lead_times(={lead_times!r}) must be a mapping component -> days")
-    catalog = factory.catalog
-    new = {name: check_int(f"lead_times[{name!r}]", days, minimum=0)
-           for name, days in lead_times.items()}
-    for name in new:
-        catalog.component(name)  # names the unknown component
-    components = [
-        dataclasses.replace(c, lead_time=new[c.name]) if c.name in new else c
-        for c in catalog.components
-    ]
-    return factory.with_(catalog=Catalog(tuple(components), catalog.products))
+    return factory.with_(catalog=factory.catalog.with_lead_times(lead_times))
 
 
 def with_supplier_lead_time(factory: Factory, supplier: str, lead_time: int) -> Factory:
@@ -557,7 +535,7 @@ class MTOWaitWidget:
         supplier: str = "ChipCo (US)",
         extra_days: int = 120,
     ) -> None:
-        self.scenario = _check_scenario(scenario)
+        self.scenario = check_scenario(scenario)
         self.orders = _check_orders(orders)
         factory = self.scenario.factory
         supplied = [c for c in factory.catalog.components if c.supplier == supplier]

@@ -25,7 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import io
 from typing import Any, cast
@@ -88,12 +87,8 @@ def reduced_catalog(catalog: Catalog, options: int, lead_time_scale: float = 1.0
         raise TypeError(f"lead_time_scale(={lead_time_scale!r}) must be a number")
     if not np.isfinite(lead_time_scale) or lead_time_scale <= 0:
         raise ValueError(f"lead_time_scale(={lead_time_scale!r}) must be > 0")
-    kept = [
-        dataclasses.replace(c, lead_time=int(round(c.lead_time * lead_time_scale)))
-        for category in catalog.categories
-        for c in catalog.options(category)[:k]
-    ]
-    return Catalog.from_options(kept)
+    kept = [c for category in catalog.categories for c in catalog.options(category)[:k]]
+    return Catalog.from_options(kept).with_lead_times(scale=float(lead_time_scale))
 
 
 class StrategyDashboard:

@@ -35,7 +35,6 @@ Examples
 from __future__ import annotations
 
 import base64
-import dataclasses
 import html
 import json
 import math
@@ -56,7 +55,7 @@ from ..course import class_seed
 from ..factory import Factory, SimulationResult, simulate
 from ..instances import Scenario
 from ..plots import OKABE_ITO, strategy_style
-from . import LiveFigure
+from . import LiveFigure, check_scenario
 
 __all__ = [
     "BUSINESSES",
@@ -84,14 +83,6 @@ __all__ = [
 # ----------------------------------------------------------------------------------------
 # Experiments
 # ----------------------------------------------------------------------------------------
-def _check_scenario(scenario: Any) -> Scenario:
-    if not isinstance(scenario, Scenario):
-        raise TypeError(
-            f"scenario(={scenario!r}) must be a Scenario, e.g. load_instance('pc_maker')"
-        )
-    return scenario
-
-
 def _check_result(result: Any) -> SimulationResult:
     if not isinstance(result, SimulationResult):
         raise TypeError(f"result(={type(result).__name__}) must be a SimulationResult")
@@ -133,12 +124,7 @@ def with_lead_time(factory: Factory, component: str, lead_time: int) -> Factory:
         raise TypeError(f"factory(={factory!r}) must be a Factory")
     products_using(factory.catalog, component)  # checks the name
     days = check_int("lead_time", lead_time, minimum=0)
-    parts = [
-        dataclasses.replace(c, lead_time=days) if c.name == component else c
-        for c in factory.catalog.components
-    ]
-    catalog = Catalog(tuple(parts), factory.catalog.products)
-    return factory.with_(catalog=catalog)
+    return factory.with_(catalog=factory.catalog.with_lead_times({component: days}))
 
 
 def surge_orders(
@@ -172,7 +158,7 @@ def surge_orders(
     pandas.DataFrame
         Orders sorted by day with fresh ``order_id`` 0, 1, ...
     """
-    sc = _check_scenario(scenario)
+    sc = check_scenario(scenario)
     share = check_real("extra", extra, minimum=0.0)
     first = check_int("start", start, minimum=0)
     days = check_int("length", length, minimum=1)
@@ -200,7 +186,7 @@ def planned_targets(scenario: Scenario, extra: float) -> dict[str, int]:
     With these, a surge finds enough components on the shelf, so what limits
     deliveries is the assembly line.
     """
-    sc = _check_scenario(scenario)
+    sc = check_scenario(scenario)
     share = check_real("extra", extra, minimum=0.0)
     demand = sc.demand.with_(orders_per_day=sc.demand.orders_per_day * (1.0 + share))
     return sc.with_(demand=demand).targets("ATO")
@@ -449,7 +435,7 @@ class WhatIfPanel:
     COMPONENT = "CPU-5"
 
     def __init__(self, scenario: Scenario, horizon: int = 180) -> None:
-        self.scenario = _check_scenario(scenario)
+        self.scenario = check_scenario(scenario)
         self.horizon = check_int("horizon", horizon, minimum=120)
         if self.COMPONENT not in scenario.catalog.component_names:
             raise ValueError(f"scenario(={scenario.name!r}) has no component {self.COMPONENT!r}")
