@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 os.environ["ATO_PROGRESS_FILE"] = "off"
+os.environ["ATO_CLASS_SEED_FILE"] = "off"  # a seed saved by set_class_seed() must not leak in
 for _name in ("ATO_CLASS_SEED", "ATO_LANG", "MPLBACKEND"):
     os.environ.pop(_name, None)
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")

@@ -22,7 +22,7 @@ from __future__ import annotations
 __version__ = "1.0.0"
 
 from .catalog import Catalog, Component, Product, count_configurations
-from .course import DEFAULT_SEED, LESSONS, check_setup, class_seed, lesson
+from .course import DEFAULT_SEED, LESSONS, check_setup, class_seed, lesson, set_class_seed
 from .demand import DemandModel, generate_orders, popularity
 from .factory import STATUSES, STRATEGIES, Factory, SimulationResult, simulate
 from .instances import Scenario, list_instances, load_instance
@@ -63,6 +63,7 @@ __all__ = [
     "LESSONS",
     "DEFAULT_SEED",
     "class_seed",
+    "set_class_seed",
     "check_setup",
     "lesson",
 ]

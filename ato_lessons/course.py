@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
-__all__ = ["LESSONS", "Lesson", "DEFAULT_SEED", "class_seed", "check_setup", "lesson"]
+__all__ = [
+    "LESSONS",
+    "Lesson",
+    "DEFAULT_SEED",
+    "class_seed",
+    "class_seed_file",
+    "set_class_seed",
+    "check_setup",
+    "lesson",
+]
 
 #: The seed every lesson uses unless the instructor announces another one.
 DEFAULT_SEED = 2026
@@ -55,13 +65,36 @@ LESSONS: tuple[Lesson, ...] = (
 )
 
 
+def class_seed_file() -> Path | None:
+    """Where :func:`set_class_seed` keeps the class seed (``None``: no file).
+
+    ``~/.ato_lessons/class_seed.txt`` unless the environment variable
+    ``ATO_CLASS_SEED_FILE`` names another file, or is ``off`` (no file).
+    """
+    raw = os.environ.get("ATO_CLASS_SEED_FILE")
+    if raw is not None and raw.strip().lower() in ("", "off"):
+        return None
+    return Path(raw) if raw is not None else Path.home() / ".ato_lessons" / "class_seed.txt"
+
+
+def _parse_seed(raw: str, source: str) -> int:
+    text = raw.strip()
+    if not (text.isascii() and text.isdecimal()):
+        raise ValueError(f"{source}(={text!r}) must be a non-negative whole number")
+    return int(text)
+
+
 def class_seed() -> int:
     """Return the seed for this class's simulations.
 
-    The instructor may announce a class seed; students then set the environment
-    variable ``ATO_CLASS_SEED`` (or the host sets it for everyone) so that every
-    simulation shows the same numbers across the room. Without it the course's
-    default seed (2026) is used, which is what the stored notebook outputs show.
+    The instructor may announce a class seed so that every simulation shows
+    the same numbers across the room. It is read, in this order, from
+
+    1. the environment variable ``ATO_CLASS_SEED`` (a hub administrator can set
+       it for everyone);
+    2. the file written by :func:`set_class_seed` (one line in any notebook,
+       kept for every notebook of this user, e.g. on Binder);
+    3. the course's default, 2026, which the stored notebook outputs show.
 
     Returns
     -------
@@ -71,14 +104,65 @@ def class_seed() -> int:
     Raises
     ------
     ValueError
-        If ``ATO_CLASS_SEED`` is set but is not a non-negative whole number.
+        If the variable or the file holds something else than a non-negative
+        whole number.
     """
     raw = os.environ.get("ATO_CLASS_SEED", "").strip()
-    if not raw:
-        return DEFAULT_SEED
-    if not (raw.isascii() and raw.isdecimal()):
-        raise ValueError(f"ATO_CLASS_SEED(={raw!r}) must be a non-negative whole number")
-    return int(raw)
+    if raw:
+        return _parse_seed(raw, "ATO_CLASS_SEED")
+    path = class_seed_file()
+    if path is not None and path.is_file():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            return DEFAULT_SEED
+        return _parse_seed(text, f"class seed file {path}")
+    return DEFAULT_SEED
+
+
+def set_class_seed(seed: int | None) -> str:
+    """Keep a class seed for every notebook (``None`` goes back to the default).
+
+    The seed is written to :func:`class_seed_file`, so it survives kernel
+    restarts and applies to every lesson; notebooks already open must be re-run.
+    If the file cannot be written, the seed still applies to this kernel.
+
+    Parameters
+    ----------
+    seed : int or None
+        The announced seed (a non-negative whole number), or ``None``.
+
+    Returns
+    -------
+    str
+        What was done, to show the student.
+    """
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+        raise TypeError(f"seed(={seed!r}) must be a non-negative whole number or None")
+    if seed is not None and seed < 0:
+        raise ValueError(f"seed(={seed!r}) must be >= 0")
+    path = class_seed_file()
+    try:
+        if path is None:
+            raise OSError("ATO_CLASS_SEED_FILE is off")
+        if seed is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"{seed}\n", encoding="utf-8")
+    except OSError as exc:
+        if seed is None:
+            os.environ.pop("ATO_CLASS_SEED", None)
+        else:
+            os.environ["ATO_CLASS_SEED"] = str(seed)
+        return (f"Could not save the class seed ({exc}); it applies to this notebook only.")
+    if os.environ.get("ATO_CLASS_SEED", "").strip():
+        return ("Saved, but the environment variable ATO_CLASS_SEED is set and wins: "
+                f"the class seed stays {class_seed()}.")
+    if seed is None:
+        return f"Back to the course's default seed {DEFAULT_SEED} in every notebook."
+    return (f"Class seed {seed} saved for every notebook. Re-run open notebooks "
+            "(Kernel → Restart Kernel and Run All Cells) to use it.")
 
 
 def lesson(number: int) -> Lesson:

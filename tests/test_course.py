@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 import ato_lessons
-from ato_lessons.course import DEFAULT_SEED, LESSONS, Lesson, check_setup, class_seed, lesson
+from ato_lessons.course import (
+    DEFAULT_SEED,
+    LESSONS,
+    Lesson,
+    check_setup,
+    class_seed,
+    class_seed_file,
+    lesson,
+    set_class_seed,
+)
 
 
 # ------------------------------------------------------------------------------------
@@ -140,3 +150,78 @@ def test_check_setup_rejects(minimum: object, error: type[Exception]) -> None:
 def test_installed_version_passes_default_check() -> None:
     assert check_setup() == check_setup("1.0")
     assert ato_lessons.__version__ in check_setup()
+
+
+# ------------------------------------------------------------------------------------
+# The class seed kept in a file by set_class_seed()
+# ------------------------------------------------------------------------------------
+@pytest.fixture
+def seed_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "sub" / "class_seed.txt"
+    monkeypatch.setenv("ATO_CLASS_SEED_FILE", str(path))
+    # Empty counts as unset; monkeypatch then restores the variable after the test,
+    # even when set_class_seed() falls back to setting it for this kernel.
+    monkeypatch.setenv("ATO_CLASS_SEED", "")
+    return path
+
+
+def test_set_class_seed_is_kept_for_every_notebook(seed_file: Path) -> None:
+    assert class_seed() == DEFAULT_SEED
+    message = set_class_seed(4711)
+    assert "4711" in message and seed_file.read_text(encoding="utf-8").strip() == "4711"
+    assert class_seed() == 4711  # a new kernel reads the same file
+    assert "2026" in set_class_seed(None)
+    assert not seed_file.exists() and class_seed() == DEFAULT_SEED
+
+
+def test_environment_variable_wins_over_the_file(seed_file: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    set_class_seed(4711)
+    monkeypatch.setenv("ATO_CLASS_SEED", "11")
+    assert class_seed() == 11
+    assert "wins" in set_class_seed(99)
+
+
+def test_corrupt_seed_file_is_named(seed_file: Path) -> None:
+    seed_file.parent.mkdir(parents=True)
+    seed_file.write_text("forty-two", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"class seed file .*\(='forty-two'\)"):
+        class_seed()
+
+
+def test_unwritable_seed_file_falls_back_to_this_kernel(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("ATO_CLASS_SEED_FILE", str(blocker / "class_seed.txt"))
+    # Empty counts as unset; monkeypatch then restores the variable after the test,
+    # even when set_class_seed() falls back to setting it for this kernel.
+    monkeypatch.setenv("ATO_CLASS_SEED", "")
+    message = set_class_seed(5)
+    assert "this notebook only" in message
+    assert class_seed() == 5
+
+
+def test_seed_file_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ATO_CLASS_SEED_FILE", "off")
+    # Empty counts as unset; monkeypatch then restores the variable after the test,
+    # even when set_class_seed() falls back to setting it for this kernel.
+    monkeypatch.setenv("ATO_CLASS_SEED", "")
+    assert class_seed_file() is None
+    assert "this notebook only" in set_class_seed(8)
+
+
+@pytest.mark.parametrize(
+    ("seed", "error", "pattern"),
+    [
+        (-1, ValueError, r"seed\(=-1\) must be >= 0"),  # negative
+        (2.0, TypeError, r"seed\(=2.0\)"),  # a float, even whole
+        ("4711", TypeError, r"seed\(='4711'\)"),  # a string
+        (True, TypeError, r"seed\(=True\)"),  # a bool is not a seed
+    ],
+)
+def test_set_class_seed_rejects(seed: object, error: type[Exception], pattern: str,
+                                seed_file: Path) -> None:
+    with pytest.raises(error, match=pattern):
+        set_class_seed(seed)  # type: ignore[arg-type]
+    assert not seed_file.exists()
