@@ -144,7 +144,8 @@ def describe(value: object, limit: int = 40) -> str:
     'a list of 2 items'
     """
     if value is None or isinstance(value, bool | int | float):
-        text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else "a huge int"
+        huge = tr("a huge int", "un entier énorme")
+        text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else huge
         return text if len(text) <= limit else text[: limit - 1] + "…"
     if isinstance(value, str):
         text = repr(value[: limit + 1])
@@ -228,7 +229,7 @@ class Verdict:
             0.0,
             tr(
                 "Replace the ... placeholder with your answer, then run the cell again.",
-                "Remplacez le ... par votre réponse, puis exécutez à nouveau la cellule.",
+                "Remplacez les ... par votre réponse, puis exécutez à nouveau la cellule.",
             ),
         )
 

@@ -247,7 +247,8 @@ def _encode_keys(keys: Mapping[str, Mapping[str, str]]) -> str:
 
 
 def _quote(text: str, limit: int = 70) -> str:
-    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return tr(f"“{shown}”", f"« {shown} »")
 
 
 def grade_choices(exercise_id: str, answer: object) -> Verdict:
@@ -319,8 +320,8 @@ def grade_choices(exercise_id: str, answer: object) -> Verdict:
                 tr(
                     f"{item.key} {_quote(item.text)}: {describe(given, 30)} is not one of "
                     f"{options}.",
-                    f"{item.key} {_quote(item.text)} : {describe(given, 30)} n'est pas "
-                    f"parmi {options}.",
+                    f"{item.key} {_quote(item.text)} : {describe(given, 30)} ne fait pas "
+                    f"partie des choix {options}.",
                 )
             )
         elif code == key[item.key]:
@@ -333,14 +334,15 @@ def grade_choices(exercise_id: str, answer: object) -> Verdict:
             details.append(
                 tr(
                     f"{item.key} {_quote(item.text)}: not {exercise.label_of(code)}. {item.why}",
-                    f"{item.key} {_quote(item.text)} : pas {exercise.label_of(code)}. {item.why}",
+                    f"{item.key} {_quote(item.text)} : la réponse n'est pas "
+                    f"« {exercise.label_of(code)} ». {item.why}",
                 )
             )
     total = len(exercise.items)
     if len(missing) == total:
         return Verdict.unanswered(exercise_id)
     message = tr(
-        f"{right} of {total} right.", f"{right} sur {total} justes."
+        f"{right} of {total} right.", f"Réponses justes : {right} sur {total}."
     )
     if missing:
         message += " " + tr(
@@ -388,8 +390,8 @@ _EX_1_1A = ChoiceExercise(
             "on order. MTS is for high-volume, standard goods.",
             "Un article unique et cher est rarement fabriqué d'avance : on ignore quelle "
             "variante se vendra et un invendu immobilise beaucoup d'argent. C'est le domaine "
-            "de la fabrication sur commande ; le stock convient aux produits standard vendus "
-            "en grand volume.",
+            "de la fabrication sur commande ; la fabrication sur stock convient aux produits "
+            "standard vendus en grand volume.",
         ),
         Item(
             "t3",
@@ -398,7 +400,8 @@ _EX_1_1A = ChoiceExercise(
             "en stock.",
             "The product already exists on the shelf: the lead time seen by the customer is "
             "zero unless the shelf is empty.",
-            "Le produit existe déjà en rayon : le client n'attend pas, sauf si le rayon est vide.",
+            "Le produit existe déjà en rayon : le délai pour le client est nul, sauf si le rayon "
+            "est vide.",
         ),
         Item(
             "t4",
@@ -417,8 +420,8 @@ _EX_1_1A = ChoiceExercise(
             "des produits finis invendus.",
             "Everything was built in advance; what is not sold stays in stock, costs holding "
             "cost and may become obsolete.",
-            "Tout a été fabriqué d'avance ; ce qui ne se vend pas reste en stock, coûte en "
-            "possession et peut devenir obsolète.",
+            "Tout a été fabriqué d'avance ; ce qui ne se vend pas reste en stock, entraîne un "
+            "coût de possession et peut devenir obsolète.",
         ),
         Item(
             "t6",
@@ -538,8 +541,8 @@ _EX_3_1A = ChoiceExercise(
             "commande.",
             "Stock exists, but only as components; the final step waits for the order. That "
             "is the hybrid of the two other strategies.",
-            "Le stock existe, mais seulement en composants ; la dernière étape attend la "
-            "commande. C'est l'hybride des deux autres stratégies.",
+            "Il y a du stock, mais seulement sous forme de composants ; la dernière étape "
+            "attend la commande. C'est l'hybride des deux autres stratégies.",
         ),
         Item(
             "s4",
@@ -547,8 +550,8 @@ _EX_3_1A = ChoiceExercise(
             "Typique des produits haut de gamme fabriqués à l'unité ou en petites séries.",
             "Unique, expensive items are not built on speculation: they are built for a "
             "confirmed buyer, from scratch.",
-            "Un article unique et cher ne se fabrique pas par spéculation : il est fabriqué "
-            "de zéro pour un acheteur confirmé.",
+            "Un article unique et cher ne se fabrique pas sur spéculation : il est fabriqué "
+            "de A à Z pour un acheteur confirmé.",
         ),
         Item(
             "s5",
@@ -581,10 +584,11 @@ _EX_3_1A = ChoiceExercise(
         Item(
             "s8",
             "The customer waits for the whole supply chain to run, from components onwards.",
-            "Le client attend que toute la chaîne d'approvisionnement tourne, dès les "
+            "Le client attend que toute la chaîne d'approvisionnement se déroule, à partir des "
             "composants.",
             "If even the components are made after the order, nothing was prepared in advance.",
-            "Si même les composants sont faits après la commande, rien n'a été préparé d'avance.",
+            "Si même les composants sont fabriqués après la commande, rien n'a été préparé "
+            "d'avance.",
         ),
         Item(
             "s9",
@@ -608,7 +612,7 @@ _EX_3_1A = ChoiceExercise(
     ),
     "For each statement ask two questions: is anything built before the order? If so, the "
     "finished product or only its parts?",
-    "Pour chaque phrase, posez deux questions : fabrique-t-on quelque chose avant la "
+    "Pour chaque phrase, posez-vous deux questions : fabrique-t-on quelque chose avant la "
     "commande ? Si oui, le produit fini ou seulement ses pièces ?",
 )
 
@@ -644,7 +648,7 @@ _EX_3_1B = ChoiceExercise(
             "Each engine costs millions, is specified with the airline and takes months to "
             "make: nobody builds one, or its parts, without a firm contract.",
             "Chaque moteur coûte des millions, se définit avec la compagnie et demande des "
-            "mois : personne n'en fabrique un, ni ses pièces, sans contrat ferme.",
+            "mois de fabrication : personne n'en fabrique un, ni ses pièces, sans contrat ferme.",
         ),
         Item(
             "furniture",
@@ -703,7 +707,7 @@ _EX_3_1B = ChoiceExercise(
             "paint",
             "Wall paint mixed in the shop from a white base and tints to any of 2,000 colours.",
             "De la peinture murale teintée en magasin, à partir d'une base blanche et de "
-            "colorants, dans l'une de 2 000 teintes.",
+            "colorants, au choix parmi 2 000 teintes.",
             "The shop stocks a few bases and tints (the components) and mixes the colour in "
             "minutes when asked: a textbook case of postponement, which leaves the step that "
             "makes the product specific until the order is known.",
@@ -742,8 +746,8 @@ _EX_6_1A = ChoiceExercise(
             "Peu ou pas de stock de produits finis, donc moins de capital immobilisé.",
             "Money sits in a few shared components instead of every finished variant: lower "
             "capital costs.",
-            "L'argent est placé dans quelques composants communs plutôt que dans chaque "
-            "variante finie : moins de capital immobilisé.",
+            "L'argent est immobilisé dans quelques composants communs plutôt que dans chaque "
+            "variante finie : le coût du capital est plus faible.",
         ),
         Item(
             "p3",
@@ -751,8 +755,8 @@ _EX_6_1A = ChoiceExercise(
             "La livraison est bien plus rapide qu'en fabrication sur commande.",
             "The long component lead time is taken before the order; the customer waits only "
             "for assembly.",
-            "Le long délai des composants est pris avant la commande ; le client n'attend que "
-            "l'assemblage.",
+            "Le long délai d'approvisionnement des composants s'écoule avant la commande ; le "
+            "client n'attend que l'assemblage.",
         ),
         Item(
             "p4",
@@ -819,17 +823,18 @@ _EX_6_1A = ChoiceExercise(
             "changent.",
             "Components can be assembled into whatever is now in fashion; finished variants "
             "cannot.",
-            "Les composants peuvent être assemblés en ce qui plaît désormais ; des variantes "
-            "finies, non.",
+            "Les composants peuvent servir à assembler ce qui plaît aujourd'hui ; des variantes "
+            "déjà finies, non.",
         ),
         Item(
             "p11",
             "It needs good component forecasts and reliable suppliers.",
-            "Elle exige de bonnes prévisions de composants et des fournisseurs fiables.",
+            "Cette stratégie exige de bonnes prévisions pour les composants et des fournisseurs "
+            "fiables.",
             "Components must be on the shelf before orders arrive; a late supplier means late "
             "customers.",
-            "Les composants doivent être en rayon avant les commandes ; un fournisseur en "
-            "retard, ce sont des clients en retard.",
+            "Les composants doivent être en stock avant les commandes ; un fournisseur en "
+            "retard, ce sont des clients livrés en retard.",
         ),
         Item(
             "p12",
@@ -883,12 +888,12 @@ def _expected_number(exercise_id: str, value: object, what_en: str, what_fr: str
     if isinstance(value, str):
         extra_en, extra_fr = " (remove the quotes)", " (enlevez les guillemets)"
     elif isinstance(value, float) and not math.isfinite(value):
-        extra_en, extra_fr = " (it is not finite)", " (il n'est pas fini)"
+        extra_en, extra_fr = " (it is not finite)", " (ce n'est pas un nombre fini)"
     return Verdict.invalid(
         exercise_id,
         tr(
             f"Expected {what_en}, got {describe(value)}{extra_en}.",
-            f"{what_fr} attendu(e), reçu : {describe(value)}{extra_fr}.",
+            f"Attendu : {what_fr} ; reçu : {describe(value)}{extra_fr}.",
         ),
     )
 
@@ -918,12 +923,14 @@ def _gap(value: float, truth: float, tolerance: float, unit_en: str, unit_fr: st
     if abs(diff) <= tolerance:
         return True, tr("right", "juste")
     size = _num(abs(diff), decimals)
+    if get_language() == "fr" and abs(diff) < 2 and unit_fr.endswith("s"):
+        unit_fr = unit_fr[:-1]  # French nouns stay singular below 2: "1,5 jour"
     unit = tr(unit_en, unit_fr)
     size = f"{size} {unit}" if unit else size
     share = f" ({_pct(abs(diff) / abs(truth))})" if truth else ""
     return False, tr(
         f"too {'high' if diff > 0 else 'low'} by {size}{share}",
-        f"trop {'haut' if diff > 0 else 'bas'} de {size}{share}",
+        f"trop {'élevé' if diff > 0 else 'faible'} de {size}{share}",
     )
 
 
@@ -972,7 +979,7 @@ def _named_numbers(
                 exercise_id,
                 answer[name],
                 f"a number from {_num(low)} to {_num(high)} for {name!r}",
-                f"Un nombre de {_num(low)} à {_num(high)} pour {name!r}",
+                f"un nombre de {_num(low)} à {_num(high)} pour {name!r}",
             )
         values[name] = number
     return values
@@ -1142,7 +1149,7 @@ def grade_mts_offer(answer: object) -> Verdict:
     if k is None or not 1 <= k <= total:
         return _expected_number(
             exercise_id, answer, f"a whole number of products between 1 and {total}",
-            f"Un nombre entier de produits entre 1 et {total}",
+            f"un nombre entier de produits entre 1 et {total}",
         )
     truth = _mts_offer_needed(class_seed())
     ok, gap = _gap(k, truth, MTS_OFFER_TOLERANCE, "products", "produits", 0)
@@ -1152,8 +1159,9 @@ def grade_mts_offer(answer: object) -> Verdict:
             f"{_pct(MTS_FILL_GOAL)} of the orders from stock. The rare ones make up the rest: "
             "stocking every variant is what makes MTS expensive.",
             f"Juste : il faut environ {truth} des {total} configurations pour servir "
-            f"{_pct(MTS_FILL_GOAL)} des commandes sur stock. Les plus rares font le reste : "
-            "stocker chaque variante est ce qui rend la fabrication sur stock coûteuse.",
+            f"{_pct(MTS_FILL_GOAL)} des commandes sur stock. Les configurations rares se partagent "
+            "le reste : c'est de devoir stocker chaque variante qui rend la fabrication sur "
+            "stock coûteuse.",
         ))
     return Verdict(exercise_id, "incorrect", 0.0, tr(
         f"{k} is {gap}. Run pc.run('MTS', orders, offer=k) for k = 1, 2, 3, ... and stop at "
@@ -1164,7 +1172,7 @@ def grade_mts_offer(answer: object) -> Verdict:
 
 
 @register_grader("2.1b", "Faster processors: how long does an MTO customer wait?",
-                 "Processeurs plus rapides : combien de temps attend un client en "
+                 "Processeurs livrés plus vite : combien de temps attend un client en "
                  "fabrication sur commande ?")
 def grade_mto_wait(answer: object) -> Verdict:
     """2.1b: ``{"mean": ..., "p95": ...}``, the mean and 95th percentile of the
@@ -1188,7 +1196,7 @@ def grade_mto_wait(answer: object) -> Verdict:
             "Right. Faster processors help, but far less than their 18-25 days saved: the "
             "graphics cards and motherboards (three to four weeks) are now the slowest parts, "
             "and under MTO the customer always waits for the slowest supplier.",
-            "Juste. Des processeurs plus rapides aident, mais bien moins que les 18 à 25 "
+            "Juste. Des processeurs livrés plus vite aident, mais bien moins que les 18 à 25 "
             "jours gagnés : les cartes graphiques et les cartes mères (trois à quatre "
             "semaines) sont maintenant les pièces les plus lentes, et en fabrication sur "
             "commande le client attend toujours le fournisseur le plus lent.",
@@ -1198,9 +1206,10 @@ def grade_mto_wait(answer: object) -> Verdict:
             f"{right} of 2 right. Build the factory with both processor suppliers at "
             f"{FAST_CPU_DAYS} days (with_supplier_lead_time, twice), run MTO on the class "
             "orders and read both figures from .summary().",
-            f"{right} sur 2 justes. Construisez l'usine avec les deux fournisseurs de "
+            f"Valeurs justes : {right} sur 2. Construisez l'usine avec les deux fournisseurs de "
             f"processeurs à {FAST_CPU_DAYS} jours (with_supplier_lead_time, deux fois), "
-            "simulez la fabrication sur commande et lisez les deux valeurs dans .summary().",
+            "simulez la fabrication sur commande sur les commandes de la classe et lisez les "
+            "deux valeurs dans .summary().",
         )
     return Verdict.from_score(exercise_id, right / len(parts), message, details)
 
@@ -1229,7 +1238,7 @@ def grade_configurations(answer: object) -> Verdict:
     if n is None or n < 0:
         return _expected_number(
             exercise_id, answer, "a whole number of configurations",
-            "Un nombre entier de configurations",
+            "un nombre entier de configurations",
         )
     catalog = _pc_maker().catalog
     total = catalog.n_configurations
@@ -1255,7 +1264,7 @@ def grade_configurations(answer: object) -> Verdict:
             f"{n} is the number of configurations that can still be built. The question asks "
             "for the ones that can no longer be built: subtract from the total.",
             f"{n} est le nombre de configurations encore possibles. La question porte sur "
-            "celles qui ne peuvent plus être assemblées : faites la soustraction au total.",
+            "celles qui ne peuvent plus être assemblées : soustrayez ce nombre du total.",
         )
     elif n == total:
         why = tr(
@@ -1269,7 +1278,8 @@ def grade_configurations(answer: object) -> Verdict:
             f"{n} counts components, not configurations. A configuration picks one option in "
             "every category, so the counts per category multiply.",
             f"{n} compte des composants, pas des configurations. Une configuration choisit "
-            "une option par catégorie, donc les nombres d'options se multiplient.",
+            "une option par catégorie : on multiplie donc entre eux les nombres d'options "
+            "de chaque catégorie.",
         )
     else:
         _, gap = _gap(n, stopped, 0, "configurations", "configurations", 0)
@@ -1321,7 +1331,7 @@ def grade_ato_targets(answer: object) -> Verdict:
                 exercise_id,
                 value,
                 f"a whole number of units from 0 to {most} for {name!r}",
-                f"Un nombre entier d'unités de 0 à {most} pour {name!r}",
+                f"un nombre entier d'unités de 0 à {most} pour {name!r}",
             )
         levels[name] = level
     seed = class_seed()
@@ -1341,8 +1351,8 @@ def grade_ato_targets(answer: object) -> Verdict:
         f"Over {years} fresh year(s) of orders (other seeds) your targets serve "
         f"{_pct(fill, 1)} of orders from stock, with an average inventory of {_euros(value)}.",
         f"Sur {years} nouvelle(s) année(s) de commandes (autres graines), vos cibles "
-        f"servent {_pct(fill, 1)} des commandes sur stock, avec un stock moyen de "
-        f"{_euros(value)}.",
+        f"servent {_pct(fill, 1)} des commandes sur stock, pour une valeur moyenne du stock "
+        f"de {_euros(value)}.",
     )
     goal = _pct(ATO_FILL_GOAL)
     if fill < ATO_FILL_GOAL - ATO_FILL_TOLERANCE:
@@ -1360,17 +1370,17 @@ def grade_ato_targets(answer: object) -> Verdict:
             f"Right: the fill rate is reached, and your inventory is {_pct(abs(excess))} "
             f"{'above' if excess > 0 else 'below'} the reference solution "
             f"({_euros(reference)}).",
-            f"Juste : le taux de service est atteint, et votre stock est {_pct(abs(excess))} "
-            f"{'au-dessus' if excess > 0 else 'en dessous'} de la solution de référence "
-            f"({_euros(reference)}).",
+            f"Juste : le taux de service est atteint, et votre stock est "
+            f"{'supérieur' if excess > 0 else 'inférieur'} de {_pct(abs(excess))} à celui "
+            f"de la solution de référence ({_euros(reference)}).",
         ), tuple(details))
     return Verdict(exercise_id, "partial", 0.5, measured + " " + tr(
         f"The fill rate is reached, but the inventory is {_pct(excess)} above the reference "
         f"solution ({_euros(reference)}; {allowed} is allowed): lower the targets, first "
         "those of expensive components.",
-        f"Le taux de service est atteint, mais le stock dépasse de {_pct(excess)} la "
-        f"solution de référence ({_euros(reference)} ; {allowed} toléré) : baissez les "
-        "cibles, d'abord celles des composants chers.",
+        f"Le taux de service est atteint, mais le stock dépasse de {_pct(excess)} celui de "
+        f"la solution de référence ({_euros(reference)} ; tolérance : {allowed}) : baissez "
+        "les cibles, d'abord celles des composants chers.",
     ), tuple(details))
 
 
@@ -1414,7 +1424,7 @@ def grade_strategy_gaps(answer: object) -> Verdict:
             "These are the figures of the usual demand (variability 0.2, as in the lesson); "
             f"the exercise asks for variability {JUMPY_VARIABILITY}.",
             "Ce sont les chiffres de la demande habituelle (variabilité 0,2, comme dans la "
-            f"leçon) ; l'exercice demande la variabilité {JUMPY_VARIABILITY}.",
+            f"leçon) ; l'exercice demande la variabilité {_num(JUMPY_VARIABILITY, 1)}.",
         ))
     elif right < len(parts) and near(kept_targets):
         details.append(tr(
@@ -1435,15 +1445,15 @@ def grade_strategy_gaps(answer: object) -> Verdict:
             f"environ {_pct(ratio)} du coût de possession de la fabrication sur stock (demande "
             f"habituelle : {_pct(usual[0])}) et fait attendre le client environ "
             f"{_num(extra, 1)} jour(s) de plus (demande habituelle : {_num(usual[1], 1)}). "
-            "Les deux ont besoin de plus de stock de sécurité ; l'avantage de l'assemblage à "
-            "la commande diminue un peu mais reste grand.",
+            "Les deux ont besoin de plus de stock de sécurité quand la demande varie davantage ; "
+            "l'avantage de l'assemblage à la commande diminue un peu mais reste net.",
         )
     else:
         message = tr(
             f"{right} of 2 right. Build jumpy = pc.with_(demand=pc.demand.with_(variability="
             f"{JUMPY_VARIABILITY})) and use the rows 'holding cost (€)' and 'mean lead time "
             "(days)' of jumpy.compare(jumpy.orders()).",
-            f"{right} sur 2 justes. Construisez jumpy = pc.with_(demand=pc.demand.with_("
+            f"Valeurs justes : {right} sur 2. Construisez jumpy = pc.with_(demand=pc.demand.with_("
             f"variability={JUMPY_VARIABILITY})) et utilisez les lignes 'holding cost (€)' et "
             "'mean lead time (days)' de jumpy.compare(jumpy.orders()).",
         )
@@ -1462,10 +1472,10 @@ def grade_pooling(answer: object) -> Verdict:
     saving = _as_real(answer)
     if saving is None:
         return _expected_number(exercise_id, answer, "a number (a fraction such as 0.25)",
-                                "Un nombre (une fraction comme 0,25)")
+                                "un nombre (une fraction, par exemple 0.25 en Python)")
     if not -1.0 < saving <= 100.0:
         return _expected_number(exercise_id, answer, "a fraction between -1 and 1",
-                                "Une fraction entre -1 et 1")
+                                "une fraction entre -1 et 1")
     if saving > 1.0:
         return Verdict.invalid(exercise_id, tr(
             f"{saving:g} looks like a percentage: give a fraction (25 % is 0.25).",
@@ -1483,7 +1493,8 @@ def grade_pooling(answer: object) -> Verdict:
             "components, and from randomness.",
             f"Juste : le composant commun économise {_pct(truth)} du stock, proche de la loi "
             f"de la racine carrée 1 - 1/√{POOLING_PRODUCTS} = {_pct(law)}. Le petit écart vient de "
-            "l'arrondi des cibles, du jour de plus des produits finis et du hasard.",
+            "l'arrondi des cibles, du jour d'attente de plus des produits finis par rapport aux "
+            "composants, et du hasard.",
         ))
     hint = tr(
         " That is the square-root law itself; the exercise asks for the simulated saving."
@@ -1495,5 +1506,5 @@ def grade_pooling(answer: object) -> Verdict:
         f"{_num(saving, 3)} is {gap}.{hint} Compare the mean of component_units + finished_units "
         "in the inventory of the MTS and ATO runs.",
         f"{_num(saving, 3)} est {gap}.{hint} Comparez la moyenne de component_units + "
-        "finished_units dans l'inventaire des simulations MTS et ATO.",
+        "finished_units dans le tableau .inventory des simulations MTS et ATO.",
     ))

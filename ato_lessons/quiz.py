@@ -141,6 +141,6 @@ def list_items(exercise_id: str) -> None:
     choices = ", ".join(f'"{c.code}"' for c in exercise.choices)
     print(f"{tr('Exercise', 'Exercice')} {exercise_id} · {exercise.title}")
     print(tr(f"Answer each item with one of: {choices}.",
-             f"Répondez à chaque élément par : {choices}."))
+             f"Répondez à chaque élément par l'un des choix suivants : {choices}."))
     for item in exercise.items:
         print(f"  {item.key}: {item.text}")

@@ -34,6 +34,11 @@ MAX_LEVEL = 20
 EXERCISE = "8.1"
 
 
+def _fr(value: float) -> str:
+    """``value`` with two decimals and a decimal comma, as French writes it."""
+    return f"{value:.2f}".replace(".", ",")
+
+
 def _parse(system: LabSystem, answer: object) -> tuple[int, ...] | str:
     """Return the levels as a tuple, or an explanation of what is wrong with ``answer``."""
     names = system.component_names
@@ -42,7 +47,7 @@ def _parse(system: LabSystem, answer: object) -> tuple[int, ...] | str:
         f"Expected {n} whole numbers between 0 and {MAX_LEVEL}, one per component "
         f"({', '.join(names)}), as a list such as [5, 5, 5, 5, 5, 5, 5, 5].",
         f"Attendu : {n} nombres entiers entre 0 et {MAX_LEVEL}, un par composant "
-        f"({', '.join(names)}), sous forme de liste comme [5, 5, 5, 5, 5, 5, 5, 5].",
+        f"({', '.join(names)}), sous forme de liste, par exemple [5, 5, 5, 5, 5, 5, 5, 5].",
     )
     if isinstance(answer, Mapping):
         keys = list(answer.keys())
@@ -60,13 +65,13 @@ def _parse(system: LabSystem, answer: object) -> tuple[int, ...] | str:
             return (
                 tr(
                     f"Got {describe(answer)} instead of {n} numbers. ",
-                    f"Reçu {describe(answer)} au lieu de {n} nombres. ",
+                    f"Reçu : {describe(answer)} au lieu de {n} nombres. ",
                 )
                 + expected
             )
         values = list(answer)
     else:
-        return tr(f"Got {describe(answer)}. ", f"Reçu {describe(answer)}. ") + expected
+        return tr(f"Got {describe(answer)}. ", f"Reçu : {describe(answer)}. ") + expected
     levels = []
     for name, value in zip(names, values, strict=True):
         if isinstance(value, float | np.floating) and math.isfinite(value) and value.is_integer():
@@ -83,7 +88,7 @@ def _parse(system: LabSystem, answer: object) -> tuple[int, ...] | str:
             return (
                 tr(
                     f"The level of {name} is {describe(int(value))}, outside 0..{MAX_LEVEL}. ",
-                    f"Le niveau de {name} vaut {describe(int(value))}, hors de 0..{MAX_LEVEL}. ",
+                    f"Le niveau de {name} vaut {describe(int(value))}, hors de 0 à {MAX_LEVEL}. ",
                 )
                 + expected
             )
@@ -128,9 +133,9 @@ def check_lab_levels(answer: object) -> Verdict:
         f"{result.mean:.2f} per unit time (95% CI {low:.2f} to {high:.2f}); "
         f"the target is {THRESHOLD:.0f} and the starting levels (all 10) earn {start:.2f}.",
         f"Sur {CHECK_REPS} nouvelles réplications, vos niveaux {list(parsed)} rapportent "
-        f"{result.mean:.2f} par unité de temps (IC à 95 % {low:.2f} à {high:.2f}) ; "
+        f"{_fr(result.mean)} par unité de temps (IC à 95 % : de {_fr(low)} à {_fr(high)}) ; "
         f"l'objectif est {THRESHOLD:.0f} et les niveaux de départ (tous à 10) rapportent "
-        f"{start:.2f}.",
+        f"{_fr(start)}.",
     )
     if result.mean >= THRESHOLD:
         return Verdict(EXERCISE, "correct", 1.0, measured)
@@ -139,12 +144,13 @@ def check_lab_levels(answer: object) -> Verdict:
         hint = tr(
             " Better than the start: keep searching, one component at a time, one unit up "
             "or down (coordinate_search does this for you).",
-            " Mieux qu'au départ : continuez, un composant à la fois, une unité de plus "
-            "ou de moins (coordinate_search le fait pour vous).",
+            " Mieux qu'au départ : continuez à chercher, un composant à la fois, en "
+            "ajoutant ou en retirant une unité (coordinate_search le fait pour vous).",
         )
         return Verdict.from_score(EXERCISE, score, measured + hint)
     hint = tr(
         " Not better than the starting levels: compare holding cost and orders lost.",
-        " Pas mieux que les niveaux de départ : comparez coût de possession et ventes perdues.",
+        " Pas mieux que les niveaux de départ : comparez le coût de possession et les "
+        "ventes perdues.",
     )
     return Verdict(EXERCISE, "incorrect", 0.0, measured + hint)
