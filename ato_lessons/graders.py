@@ -606,7 +606,7 @@ _EX_3_1A = ChoiceExercise(
             "Fixer un niveau de production, constituer un stock, puis essayer de vendre le plus "
             "possible de produits finis.",
             "This is the article's own description of building ahead to expected demand.",
-            "C'est la description que donne l'article de la production d'avance d'après la "
+            "C'est la description que donne l'article de la production anticipée d'après la "
             "demande attendue.",
         ),
     ),
@@ -819,7 +819,7 @@ _EX_6_1A = ChoiceExercise(
         Item(
             "p10",
             "Less risk of being left with unsold finished products when tastes change.",
-            "Moins de risque de rester avec des produits finis invendus quand les goûts "
+            "Moins de risque de se retrouver avec des produits finis invendus quand les goûts "
             "changent.",
             "Components can be assembled into whatever is now in fashion; finished variants "
             "cannot.",
@@ -843,7 +843,7 @@ _EX_6_1A = ChoiceExercise(
             "Many components, shared across many products, each with its own supplier and "
             "lead time: more to plan and track.",
             "Beaucoup de composants, communs à beaucoup de produits, chacun avec son "
-            "fournisseur et son délai : plus à planifier et à suivre.",
+            "fournisseur et son délai : davantage à planifier et à suivre.",
         ),
     ),
     "Ask: does this statement make life easier for the company or its customers (advantage), "
