@@ -277,6 +277,6 @@ def test_quiz_widget_feedback_follows_the_toggles() -> None:
 def test_quiz_in_french() -> None:
     set_language("fr")
     try:
-        assert tw.grade_quiz({}).text().startswith("Auto-évaluation : 0 sur 6 justes")
+        assert tw.grade_quiz({}).text().startswith("Auto-évaluation : réponses justes : 0 sur 6")
     finally:
         set_language("en")

@@ -693,8 +693,8 @@ class QuizResult:
         """The verdict as plain text."""
         head = tr(
             f"Self-check: {self.right} of {self.total} right ({self.answered} answered).",
-            f"Auto-évaluation : {self.right} sur {self.total} justes "
-            f"({self.answered} répondues).",
+            f"Auto-évaluation : réponses justes : {self.right} sur {self.total} "
+            f"({self.answered} questions répondues).",
         )
         return "\n".join([head, *self.lines])
 
