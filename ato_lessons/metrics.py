@@ -26,7 +26,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from .factory import SimulationResult
 
-__all__ = ["summarize", "compare", "METRICS"]
+__all__ = ["summarize", "compare", "labelled_runs", "METRICS"]
 
 #: Summary rows, in display order.
 METRICS: tuple[str, ...] = (
@@ -75,6 +75,30 @@ def summarize(result: SimulationResult) -> pd.Series:
     return pd.Series(values, name=result.strategy)
 
 
+def labelled_runs(results: Any) -> list[tuple[str, Any]]:
+    """``(label, run)`` pairs from one run, a list of runs (labelled by their
+    strategy) or a mapping label -> run; shared by :func:`compare` and the plots.
+
+    The runs themselves are not checked here: their users say what they need.
+    """
+    from .factory import SimulationResult
+
+    if isinstance(results, SimulationResult):
+        return [(results.strategy, results)]
+    if isinstance(results, Mapping):
+        items = [(str(k), v) for k, v in results.items()]
+    elif isinstance(results, Iterable) and not isinstance(results, str | bytes):
+        items = [(getattr(r, "strategy", "?"), r) for r in results]
+    else:
+        raise TypeError(
+            f"results(={type(results).__name__}) must be a SimulationResult, a list of them "
+            "or a mapping label -> SimulationResult"
+        )
+    if not items:
+        raise ValueError("results(=[]) must hold at least one SimulationResult")
+    return items
+
+
 def compare(results: Iterable[SimulationResult] | Mapping[str, SimulationResult]) -> pd.DataFrame:
     """Side-by-side summary: one column per run, one row per figure.
 
@@ -83,21 +107,7 @@ def compare(results: Iterable[SimulationResult] | Mapping[str, SimulationResult]
     results : iterable of SimulationResult, or mapping label -> SimulationResult
         Runs to compare; a plain iterable is labelled by strategy.
     """
-    from .factory import SimulationResult
-
-    if isinstance(results, Mapping):
-        items = [(str(k), v) for k, v in results.items()]
-    elif isinstance(results, SimulationResult):
-        items = [(results.strategy, results)]
-    elif isinstance(results, Iterable) and not isinstance(results, str | bytes):
-        items = [(getattr(r, "strategy", "?"), r) for r in results]
-    else:
-        raise TypeError(
-            f"results(={results!r}) must be SimulationResults or a mapping "
-            "label -> SimulationResult"
-        )
-    if not items:
-        raise ValueError("results(=[]) must hold at least one SimulationResult")
+    items = labelled_runs(results)
     columns: dict[str, pd.Series] = {}
     for label, res in items:
         if label in columns:

@@ -8,7 +8,7 @@ return it, so they can be combined in subplots.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, cast
 
@@ -21,6 +21,7 @@ from matplotlib.axes import Axes
 
 from ._checks import check_int
 from .factory import SimulationResult
+from .metrics import labelled_runs
 
 __all__ = [
     "STYLE",
@@ -105,19 +106,7 @@ def strategy_style(label: str, index: int = 0) -> dict[str, Any]:
 
 
 def _as_runs(results: Any) -> list[tuple[str, SimulationResult]]:
-    if isinstance(results, SimulationResult):
-        return [(results.strategy, results)]
-    if isinstance(results, Mapping):
-        runs = [(str(k), v) for k, v in results.items()]
-    elif isinstance(results, Iterable):
-        runs = [(getattr(r, "strategy", "?"), r) for r in results]
-    else:
-        raise TypeError(
-            f"results(={type(results).__name__}) must be a SimulationResult, a list of them "
-            "or a mapping label -> SimulationResult"
-        )
-    if not runs:
-        raise ValueError("results(=[]) must hold at least one SimulationResult")
+    runs = labelled_runs(results)
     for label, r in runs:
         if not isinstance(r, SimulationResult):
             raise TypeError(f"results[{label!r}](={type(r).__name__}) must be a SimulationResult")
