@@ -19,8 +19,7 @@ Modules: :mod:`~ato_lessons.catalog` (components, products, bills of materials),
 
 from __future__ import annotations
 
-__version__ = "1.0.0"
-
+from ._version import __version__
 from .catalog import Catalog, Component, Product, count_configurations
 from .course import DEFAULT_SEED, LESSONS, check_setup, class_seed, lesson, set_class_seed
 from .demand import DemandModel, generate_orders, popularity

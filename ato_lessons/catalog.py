@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from ._checks import check_int, check_name, check_real
+from .validation import check_int, check_name, check_real
 
 __all__ = ["Component", "Product", "Catalog", "count_configurations"]
 

@@ -23,11 +23,12 @@ from __future__ import annotations
 import html
 import importlib
 import math
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeAlias, cast, get_args
+from typing import Any, Literal, TypeAlias, get_args
+
+from .i18n import Language, get_language, set_language, tr
 
 __all__ = [
     "Grader",
@@ -49,10 +50,8 @@ __all__ = [
 ]
 
 Status: TypeAlias = Literal["correct", "partial", "incorrect", "unanswered", "invalid"]
-Language: TypeAlias = Literal["en", "fr"]
 
 _STATUSES: tuple[str, ...] = get_args(Status)
-_LANGUAGES: tuple[str, ...] = get_args(Language)
 _EXERCISE_ID = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}[a-z]?$")
 
 _STATUS_LABELS: dict[str, tuple[str, str]] = {
@@ -62,43 +61,6 @@ _STATUS_LABELS: dict[str, tuple[str, str]] = {
     "unanswered": ("not answered yet", "pas encore de réponse"),
     "invalid": ("answer not understood", "réponse non comprise"),
 }
-
-
-def _language_from_env() -> Language:
-    raw = os.environ.get("ATO_LANG", "").strip().lower()[:2]
-    return cast(Language, raw) if raw in _LANGUAGES else "en"
-
-
-_state: dict[str, Language] = {"language": _language_from_env()}
-
-
-def set_language(language: str) -> None:
-    """Choose the language of every checker message.
-
-    Parameters
-    ----------
-    language : {"en", "fr"}
-        ``"en"`` for English (the default, or the environment variable
-        ``ATO_LANG``), ``"fr"`` for French.
-
-    Raises
-    ------
-    ValueError
-        If ``language`` is not ``"en"`` or ``"fr"``.
-    """
-    if not isinstance(language, str) or language.strip().lower() not in _LANGUAGES:
-        raise ValueError(f"language(={language!r}) must be 'en' or 'fr'")
-    _state["language"] = cast(Language, language.strip().lower())
-
-
-def get_language() -> Language:
-    """Return the current language of checker messages (``"en"`` or ``"fr"``)."""
-    return _state["language"]
-
-
-def tr(en: str, fr: str) -> str:
-    """Return ``en`` or ``fr``, whichever matches the current language."""
-    return fr if _state["language"] == "fr" else en
 
 
 def status_label(status: str) -> str:

@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._version import __version__
+
 __all__ = [
     "LESSONS",
     "Lesson",
@@ -191,8 +193,6 @@ def check_setup(min_version: str = "1.0") -> str:
     >>> check_setup("1.0")
     'Setup OK: ato_lessons 1.0.0, class seed 2026'
     """
-    from . import __version__
-
     def parts(text: str) -> tuple[int, ...]:
         try:
             return tuple(int(x) for x in text.split("."))

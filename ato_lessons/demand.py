@@ -31,8 +31,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._checks import check_int, check_real, check_rng
 from .catalog import Catalog
+from .validation import check_int, check_real, check_rng
 
 __all__ = ["DemandModel", "generate_orders", "popularity"]
 

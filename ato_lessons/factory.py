@@ -56,8 +56,8 @@ from typing import Any, Literal, cast
 import numpy as np
 import pandas as pd
 
-from ._checks import check_int, check_real
 from .catalog import Catalog
+from .validation import check_int, check_real
 
 __all__ = ["Factory", "SimulationResult", "STRATEGIES", "STATUSES", "simulate", "Strategy"]
 

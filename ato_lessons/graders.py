@@ -37,8 +37,12 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from ato_lessons.catalog import Catalog
-from ato_lessons.checking import Verdict, describe, get_language, register_grader, tr
+from ato_lessons.checking import Verdict, describe, register_grader
 from ato_lessons.course import class_seed
+from ato_lessons.i18n import fmt_euros as _euros
+from ato_lessons.i18n import fmt_number as _num
+from ato_lessons.i18n import fmt_percent as _pct
+from ato_lessons.i18n import get_language, tr
 from ato_lessons.instances import Scenario, load_instance
 
 __all__ = [
@@ -896,24 +900,6 @@ def _expected_number(exercise_id: str, value: object, what_en: str, what_fr: str
             f"Attendu : {what_fr} ; reçu : {describe(value)}{extra_fr}.",
         ),
     )
-
-
-def _num(value: float, decimals: int = 0) -> str:
-    """A number with thousands separators, in the current language's style."""
-    text = f"{value:,.{decimals}f}"
-    if get_language() == "fr":
-        text = text.replace(",", "\u202f").replace(".", ",")
-    return text
-
-
-def _pct(value: float, decimals: int = 0) -> str:
-    """A fraction as a percentage: ``0.953`` -> ``95.3%`` (``95,3 %`` in French)."""
-    return tr(f"{_num(100 * value, decimals)}%", f"{_num(100 * value, decimals)} %")
-
-
-def _euros(value: float) -> str:
-    """An amount in euros: ``€67,577`` (``67 577 €`` in French)."""
-    return tr(f"€{_num(value)}", f"{_num(value)} €")
 
 
 def _gap(value: float, truth: float, tolerance: float, unit_en: str, unit_fr: str,

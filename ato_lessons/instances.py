@@ -16,13 +16,13 @@ from typing import Any
 
 import pandas as pd
 
-from ._checks import check_int, check_name
 from .catalog import Catalog, Component, Product
 from .course import class_seed
 from .demand import DemandModel, generate_orders
 from .factory import STRATEGIES, Factory, SimulationResult, Strategy, simulate
 from .metrics import compare
 from .policies import suggest_targets
+from .validation import check_int, check_name
 
 __all__ = ["Scenario", "load_instance", "list_instances", "pc_maker_components"]
 

@@ -19,9 +19,9 @@ import pandas as pd
 from cycler import cycler
 from matplotlib.axes import Axes
 
-from ._checks import check_int
 from .factory import SimulationResult
 from .metrics import labelled_runs
+from .validation import check_int
 
 __all__ = [
     "STYLE",

@@ -24,9 +24,9 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
-from ._checks import check_int, check_real
 from .demand import DemandModel
 from .factory import Factory, Strategy, _check_strategy
+from .validation import check_int, check_real
 
 __all__ = [
     "daily_demand",

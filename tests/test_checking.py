@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from ato_lessons import checking, progress
+from ato_lessons import checking, i18n, progress
 from ato_lessons.checking import (
     Verdict,
     check,
@@ -95,7 +95,7 @@ def test_language_from_environment(
     monkeypatch: pytest.MonkeyPatch, env: str, expected: str
 ) -> None:
     monkeypatch.setenv("ATO_LANG", env)
-    assert checking._language_from_env() == expected
+    assert i18n._language_from_env() == expected
 
 
 # --- describe: safe, short descriptions of garbage ------------------------------------------

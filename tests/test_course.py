@@ -110,23 +110,23 @@ def test_class_seed_rejects_garbage(monkeypatch: pytest.MonkeyPatch, raw: str) -
 # ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("minimum", ["1.0", "1.0.0", "0.9", "1", "0.1.5"])  # all <= 1.0.0
 def test_check_setup_accepts_older_minimum(monkeypatch: pytest.MonkeyPatch, minimum: str) -> None:
-    monkeypatch.setattr(ato_lessons, "__version__", "1.0.0")
+    monkeypatch.setattr(ato_lessons.course, "__version__", "1.0.0")
     monkeypatch.setenv("ATO_CLASS_SEED", "11")
     assert check_setup(minimum) == "Setup OK: ato_lessons 1.0.0, class seed 11"
 
 
 @pytest.mark.parametrize("minimum", ["1.0.1", "1.1", "2", "10.0"])  # all newer than 1.0.0
 def test_check_setup_refuses_newer_minimum(monkeypatch: pytest.MonkeyPatch, minimum: str) -> None:
-    monkeypatch.setattr(ato_lessons, "__version__", "1.0.0")
+    monkeypatch.setattr(ato_lessons.course, "__version__", "1.0.0")
     with pytest.raises(RuntimeError, match=rf"ato_lessons 1.0.0 is older than {minimum}"):
         check_setup(minimum)
 
 
 def test_check_setup_compares_numbers_not_text(monkeypatch: pytest.MonkeyPatch) -> None:
     # As text "1.10.0" < "1.9" and "1.2.3" > "1.10"; as versions it is the other way round.
-    monkeypatch.setattr(ato_lessons, "__version__", "1.10.0")
+    monkeypatch.setattr(ato_lessons.course, "__version__", "1.10.0")
     assert check_setup("1.9").startswith("Setup OK")
-    monkeypatch.setattr(ato_lessons, "__version__", "1.2.3")
+    monkeypatch.setattr(ato_lessons.course, "__version__", "1.2.3")
     with pytest.raises(RuntimeError):
         check_setup("1.10")
 

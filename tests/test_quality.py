@@ -74,7 +74,7 @@ def test_core_modules_have_doctests() -> None:
     finder = doctest.DocTestFinder()
     for name in ("ato_lessons", "ato_lessons.catalog", "ato_lessons.demand",
                  "ato_lessons.factory", "ato_lessons.policies", "ato_lessons.instances",
-                 "ato_lessons.course", "ato_lessons._checks", "ato_lessons.widgets"):
+                 "ato_lessons.course", "ato_lessons.validation", "ato_lessons.widgets"):
         tests = finder.find(importlib.import_module(name))
         assert sum(len(t.examples) for t in tests) > 0, name
 

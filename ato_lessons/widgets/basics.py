@@ -38,12 +38,12 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .._checks import check_int, check_name, check_real
 from ..course import class_seed
 from ..factory import Factory, SimulationResult, simulate
 from ..instances import Scenario
 from ..plots import OKABE_ITO, course_style, plot_daily_orders, plot_lead_times, strategy_style
 from ..policies import daily_demand
+from ..validation import check_int, check_name, check_real
 from . import LiveFigure, check_scenario
 
 __all__ = [

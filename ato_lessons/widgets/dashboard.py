@@ -35,7 +35,6 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
-from .._checks import check_int
 from ..catalog import Catalog
 from ..course import class_seed
 from ..demand import generate_orders
@@ -43,6 +42,7 @@ from ..factory import STRATEGIES, SimulationResult, simulate
 from ..instances import Scenario
 from ..metrics import compare
 from ..plots import course_style, strategy_style
+from ..validation import check_int
 from . import new_figure
 
 __all__ = ["StrategyDashboard", "BarPanels", "reduced_catalog", "PANELS"]

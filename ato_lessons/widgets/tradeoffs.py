@@ -48,13 +48,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .._checks import check_int, check_name, check_real
 from ..catalog import Catalog
 from ..checking import tr
 from ..course import class_seed
 from ..factory import Factory, SimulationResult, simulate
 from ..instances import Scenario
 from ..plots import OKABE_ITO, strategy_style
+from ..validation import check_int, check_name, check_real
 from . import LiveFigure, check_scenario
 
 __all__ = [

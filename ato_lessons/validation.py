@@ -1,8 +1,14 @@
-"""Small input checks shared by the library.
+"""Input checks shared by the whole library: the core model and the ATO lab alike.
 
 Every public constructor and function checks its inputs with these helpers, so
 that a wrong value is reported as ``ValueError``/``TypeError`` naming the
 parameter and the value (``lead_time(=-1) must be >= 0``), in the style of SimPy.
+The same mistake gets the same exception type wherever it is made: a value of
+the wrong kind is a ``TypeError``, a value of the right kind out of its range
+(or an empty name) is a ``ValueError``.
+
+This module sits at the bottom of the library's layers: it imports nothing from
+the rest of the package.
 """
 
 from __future__ import annotations
