@@ -1,18 +1,39 @@
-"""Named instances shared by the lessons, the exercises and the tests.
+"""THE registry of named instances, for both of the course's models.
+
+Two models, one registry, unambiguous names:
+
+* ``"factory"`` instances (lessons 01-07) are :class:`Scenario` objects: a
+  :class:`~ato_lessons.factory.Factory` simulated day by day with its usual demand.
+* ``"lab"`` instances (lesson 08) are :class:`~ato_lessons.lab.system.LabSystem`
+  objects: the continuous-review ATO lab. Their names start with ``lab_``: the lab's
+  ``"lab_pc_maker"`` (4 parts, hours) is not the factory's ``"pc_maker"`` (17 parts,
+  days).
+
+:func:`list_instances` shows every name with its model and a one-line description;
+:func:`load_instance` builds one, fresh.
 
 >>> from ato_lessons.instances import load_instance, list_instances
->>> list_instances()
-['pc_maker', 'pooling', 'two_products']
+>>> list_instances()  # doctest: +NORMALIZE_WHITESPACE
+                   model                                   description
+name
+lab_hong_nelson      lab  Hong & Nelson benchmark: 8 parts, 5 products
+lab_pc_maker         lab    PC maker in the lab: 4 parts, 2 PCs, hours
+lab_pc_tiny          lab              2-part PC maker to check by hand
+pc_maker         factory         The PC maker: 17 parts, 288 PCs, days
+pooling          factory    n products sharing one part (n_products=3)
+two_products     factory          One board, two screens: two products
 >>> pc = load_instance("pc_maker")
 >>> pc.catalog.n_configurations
 288
+>>> load_instance("lab_pc_maker").n_components
+4
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, overload
 
 import pandas as pd
 
@@ -20,11 +41,24 @@ from .catalog import Catalog, Component, Product
 from .course import class_seed
 from .demand import DemandModel, generate_orders
 from .factory import STRATEGIES, Factory, SimulationResult, Strategy, simulate
+from .lab.system import LAB_DESCRIPTIONS, LAB_SYSTEMS, LabSystem, load_lab_system
 from .metrics import compare
 from .policies import suggest_targets
 from .validation import check_int, check_name
 
-__all__ = ["Scenario", "load_instance", "list_instances", "pc_maker_components"]
+__all__ = [
+    "Scenario",
+    "load_instance",
+    "list_instances",
+    "pc_maker_components",
+    "FactoryInstance",
+    "LabInstance",
+]
+
+#: Names of the factory instances (a :class:`Scenario` each).
+FactoryInstance = Literal["pc_maker", "pooling", "two_products"]
+#: Names of the lab instances (a :class:`~ato_lessons.lab.system.LabSystem` each).
+LabInstance = Literal["lab_hong_nelson", "lab_pc_maker", "lab_pc_tiny"]
 
 
 @dataclass(frozen=True)
@@ -214,32 +248,107 @@ def _two_products() -> Scenario:
     )
 
 
-_REGISTRY: dict[str, Callable[..., Scenario]] = {
-    "pc_maker": _pc_maker,
-    "pooling": _pooling,
-    "two_products": _two_products,
+@dataclass(frozen=True)
+class _Entry:
+    """One registered instance: its model, what it is, how to build it."""
+
+    model: Literal["factory", "lab"]
+    description: str
+    build: Callable[..., Scenario | LabSystem]
+
+
+def _lab_builder(name: str) -> Callable[[], LabSystem]:
+    def build() -> LabSystem:
+        return load_lab_system(name)
+
+    return build
+
+
+_REGISTRY: dict[str, _Entry] = {
+    "pc_maker": _Entry("factory", "The PC maker: 17 parts, 288 PCs, days", _pc_maker),
+    "pooling": _Entry("factory", "n products sharing one part (n_products=3)", _pooling),
+    "two_products": _Entry("factory", "One board, two screens: two products", _two_products),
+    **{
+        name: _Entry("lab", LAB_DESCRIPTIONS[name], _lab_builder(name))
+        for name in LAB_SYSTEMS
+    },
 }
 
 
-def list_instances() -> list[str]:
-    """Names accepted by :func:`load_instance`."""
-    return sorted(_REGISTRY)
+def list_instances() -> pd.DataFrame:
+    """Every named instance: its model and a one-line description (short enough to show
+    whole in a notebook; the objects carry more, e.g. ``Scenario.description``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``name`` (sorted), columns ``model`` (``"factory"``: a
+        :class:`Scenario` of lessons 01-07; ``"lab"``: a
+        :class:`~ato_lessons.lab.system.LabSystem` of lesson 08) and ``description``.
+        The names alone: ``list(list_instances().index)``.
+
+    Examples
+    --------
+    >>> table = list_instances()
+    >>> list(table.columns), table.loc["pc_maker", "model"], table.loc["lab_pc_tiny", "model"]
+    (['model', 'description'], 'factory', 'lab')
+    """
+    names = sorted(_REGISTRY)
+    return pd.DataFrame(
+        {
+            "model": [_REGISTRY[n].model for n in names],
+            "description": [_REGISTRY[n].description for n in names],
+        },
+        index=pd.Index(names, name="name"),
+    )
 
 
-def load_instance(name: str, **options: Any) -> Scenario:
-    """A named scenario, built fresh.
+@overload
+def load_instance(name: FactoryInstance, **options: Any) -> Scenario: ...
+@overload
+def load_instance(name: LabInstance, **options: Any) -> LabSystem: ...
+@overload
+def load_instance(name: str, **options: Any) -> Scenario | LabSystem: ...
+def load_instance(name: str, **options: Any) -> Scenario | LabSystem:
+    """A named instance, built fresh: a :class:`Scenario` or a lab ``LabSystem``.
 
     Parameters
     ----------
     name : str
-        One of :func:`list_instances`.
+        One of ``list_instances().index``.
     **options
-        Builder options: ``n_products`` for ``"pooling"``.
+        Builder options: ``n_products`` for ``"pooling"``; no other instance takes any.
+
+    Returns
+    -------
+    Scenario or LabSystem
+        A :class:`Scenario` for a ``"factory"`` instance, a
+        :class:`~ato_lessons.lab.system.LabSystem` for a ``"lab"`` one (see
+        :func:`list_instances`).
+
+    Raises
+    ------
+    TypeError
+        ``name`` is not a string; an unknown option.
+    ValueError
+        ``name`` is empty or unknown; an option out of range.
+
+    Examples
+    --------
+    >>> load_instance("pooling", n_products=5).catalog.n_configurations
+    5
+    >>> load_instance("hong_nelson")
+    Traceback (most recent call last):
+    ...
+    ValueError: name(='hong_nelson') is not a known instance; known: ['lab_hong_nelson', ...]
     """
-    if not isinstance(name, str) or name not in _REGISTRY:
-        raise ValueError(f"name(={name!r}) is not a known instance; known: {list_instances()!r}")
+    check_name("name", name)
+    if name not in _REGISTRY:
+        raise ValueError(
+            f"name(={name!r}) is not a known instance; known: {sorted(_REGISTRY)!r}"
+        )
     try:
-        return _REGISTRY[name](**options)
+        return _REGISTRY[name].build(**options)
     except TypeError as exc:
         if "unexpected keyword" in str(exc):
             raise TypeError(f"load_instance({name!r}) got unknown option(s) {sorted(options)!r}")\

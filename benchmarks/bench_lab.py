@@ -36,7 +36,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs; the best is kept")
     args = parser.parse_args()
 
-    system = load_lab_system("hong_nelson")
+    system = load_lab_system("lab_hong_nelson")
     levels = system.default_levels
     rows = []
     draw = best_of(args.repeat, lambda s: draw_inputs(system, args.reps, s))

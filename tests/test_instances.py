@@ -11,27 +11,64 @@ from ato_lessons.course import DEFAULT_SEED
 from ato_lessons.demand import DemandModel, generate_orders
 from ato_lessons.factory import Factory, simulate
 from ato_lessons.instances import Scenario, list_instances, load_instance
+from ato_lessons.lab import LAB_DESCRIPTIONS, LabSystem, load_lab_system
 from ato_lessons.metrics import METRICS
 
+FACTORY_NAMES = ["pc_maker", "pooling", "two_products"]
+LAB_NAMES = ["lab_hong_nelson", "lab_pc_maker", "lab_pc_tiny"]
 
-def test_registry() -> None:
-    assert list_instances() == ["pc_maker", "pooling", "two_products"]
-    for name in list_instances():
-        sc = load_instance(name)
-        assert isinstance(sc, Scenario) and sc.name == name and sc.description
+
+def test_registry_lists_both_models() -> None:
+    table = list_instances()
+    assert list(table.index) == sorted(FACTORY_NAMES + LAB_NAMES)
+    assert table.index.name == "name" and list(table.columns) == ["model", "description"]
+    assert set(table.loc[FACTORY_NAMES, "model"]) == {"factory"}
+    assert set(table.loc[LAB_NAMES, "model"]) == {"lab"}
+    for name, description in table["description"].items():
+        # one line, short enough to show whole (pandas cuts cells at 50 characters)
+        assert description and "\n" not in description and len(description) <= 50, name
+    # the lab's names say they are the lab's: no name is shared with the factory model
+    assert all(n.startswith("lab_") for n in LAB_NAMES)
+    assert not any(n.startswith("lab_") for n in FACTORY_NAMES)
+
+
+@pytest.mark.parametrize("name", FACTORY_NAMES)
+def test_factory_instances_are_scenarios(name: str) -> None:
+    sc = load_instance(name)
+    assert isinstance(sc, Scenario) and sc.name == name and sc.description
     # Built fresh each time: equal, not the same object.
-    assert load_instance("pc_maker") == load_instance("pc_maker")
-    assert load_instance("pc_maker") is not load_instance("pc_maker")
+    assert load_instance(name) == sc and load_instance(name) is not sc
+
+
+@pytest.mark.parametrize("name", LAB_NAMES)
+def test_lab_instances_are_lab_systems(name: str) -> None:
+    system = load_instance(name)
+    assert isinstance(system, LabSystem) and system.name == name
+    assert system == load_lab_system(name)  # the same data through either door
+    assert system.source  # every shipped file says where its data come from
+    assert list_instances().loc[name, "description"] == LAB_DESCRIPTIONS[name]
+
+
+def test_same_word_two_models_are_told_apart() -> None:
+    # "pc_maker" is the factory (17 parts, days); the lab's PC maker is "lab_pc_maker".
+    factory = load_instance("pc_maker")
+    lab = load_instance("lab_pc_maker")
+    assert isinstance(factory, Scenario) and len(factory.catalog.components) == 17
+    assert isinstance(lab, LabSystem) and lab.n_components == 4
 
 
 @pytest.mark.parametrize(
     ("name", "options", "error", "pattern"),
     [
         ("pc-maker", {}, ValueError, r"name\(='pc-maker'\) is not a known instance"),  # typo
-        ("", {}, ValueError, r"name\(=''\)"),  # empty
-        (None, {}, ValueError, r"name\(=None\)"),  # missing
+        ("", {}, ValueError, r"name\(=''\) must not be empty"),  # empty
+        (None, {}, TypeError, r"name\(=None\) must be a string"),  # missing: wrong type
+        (3, {}, TypeError, r"name\(=3\) must be a string"),  # an index, not a name
+        ("hong_nelson", {}, ValueError, r"'lab_hong_nelson'"),  # lab names take lab_
         ("pc_maker", {"n_products": 3}, TypeError,
          r"load_instance\('pc_maker'\) got unknown option\(s\) \['n_products'\]"),  # no options
+        ("lab_pc_tiny", {"seed": 1}, TypeError,
+         r"load_instance\('lab_pc_tiny'\) got unknown option\(s\) \['seed'\]"),  # lab: none
         ("pooling", {"n": 3}, TypeError, r"unknown option\(s\) \['n'\]"),  # misspelt option
         ("pooling", {"n_products": 0}, ValueError, r"n_products\(=0\) must be >= 1"),
         ("pooling", {"n_products": 2.0}, TypeError, r"n_products\(=2.0\)"),  # float count

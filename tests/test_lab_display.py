@@ -15,7 +15,7 @@ from ato_lessons.lab import LabSliders, level_sweep, load_lab_system, plot_level
 
 
 def test_level_sweep_shows_the_trade_off() -> None:
-    system = load_lab_system("hong_nelson")
+    system = load_lab_system("lab_hong_nelson")
     table = level_sweep(system, [4, 3, 3, 8, 5, 5, 4, 2], "c6", [0, 5, 12], n_reps=60, seed=4)
     assert list(table.index) == [0, 5, 12]
     profit, lost, holding = (table[c].to_numpy() for c in ("profit", "lost", "holding_cost"))
@@ -33,7 +33,7 @@ def test_level_sweep_shows_the_trade_off() -> None:
 
 
 def test_sliders_update_fast_with_common_random_numbers() -> None:
-    system = load_lab_system("hong_nelson")
+    system = load_lab_system("lab_hong_nelson")
     sliders = LabSliders(system, n_reps=200, seed=5)
     first = sliders.output.value
     start = time.perf_counter()
@@ -47,7 +47,7 @@ def test_sliders_update_fast_with_common_random_numbers() -> None:
 
 
 def test_sliders_compare_with_the_starting_levels() -> None:
-    system = load_lab_system("hong_nelson")
+    system = load_lab_system("lab_hong_nelson")
     sliders = LabSliders(system, n_reps=100, seed=5)
     assert "these are the starting levels" in sliders.output.value
     sliders.sliders[5].value = 0  # no c6: every order lost, far worse than the start
@@ -67,7 +67,7 @@ def test_difference_needs_common_random_numbers() -> None:
     from ato_lessons.lab import simulate_lab
     from ato_lessons.lab.display import difference_html
 
-    system = load_lab_system("hong_nelson")
+    system = load_lab_system("lab_hong_nelson")
     a = simulate_lab(system, None, n_reps=20, seed=1)
     b = simulate_lab(system, [8] * 8, n_reps=20, seed=2)
     with pytest.raises(ValueError, match="same seed"):

@@ -101,11 +101,11 @@ def test_conservation_properties(case: tuple[LabSystem, tuple[int, ...]], seed: 
 @pytest.mark.parametrize(
     ("name", "levels"),
     [
-        ("hong_nelson", None),  # the benchmark at its starting levels (all 10)
-        ("hong_nelson", [4, 3, 3, 8, 5, 5, 4, 2]),  # near a local optimum: few losses
-        ("hong_nelson", [2, 2, 2, 2, 2, 2, 2, 2]),  # starved: many lost orders
-        ("pc_teaching", None),
-        ("pc_teaching", [1, 0]),
+        ("lab_hong_nelson", None),  # the benchmark at its starting levels (all 10)
+        ("lab_hong_nelson", [4, 3, 3, 8, 5, 5, 4, 2]),  # near a local optimum: few losses
+        ("lab_hong_nelson", [2, 2, 2, 2, 2, 2, 2, 2]),  # starved: many lost orders
+        ("lab_pc_tiny", None),
+        ("lab_pc_tiny", [1, 0]),
     ],
 )
 def test_engines_agree_statistically_on_different_seeds(
@@ -120,7 +120,7 @@ def test_engines_agree_statistically_on_different_seeds(
 
 
 def test_common_random_numbers_and_replication_identity() -> None:
-    system = load_lab_system("hong_nelson")
+    system = load_lab_system("lab_hong_nelson")
     small = draw_inputs(system, 3, seed=42)
     large = draw_inputs(system, 10, seed=42)
     # replication r is the same whatever the number of replications
@@ -142,7 +142,7 @@ def test_common_random_numbers_and_replication_identity() -> None:
 
 
 def test_samplers_match_their_distributions() -> None:
-    system = load_lab_system("hong_nelson")
+    system = load_lab_system("lab_hong_nelson")
     inputs = draw_inputs(system, 300, seed=7)
     horizon = system.run_length
     # Poisson number of arrivals: mean and variance both total_rate * run_length = 840
@@ -194,7 +194,7 @@ def test_truncation_at_zero() -> None:
 
 
 def test_coordinate_search_improves_and_traces() -> None:
-    system = load_lab_system("pc_teaching")
+    system = load_lab_system("lab_pc_tiny")
     result = coordinate_search(system, [6, 6], n_reps=40, seed=3, max_level=10)
     start = simulate_lab(system, [6, 6], n_reps=40, seed=3).mean
     assert result.profit > start

@@ -25,14 +25,14 @@ def test_good_levels_pass() -> None:
     verdict = check_lab_levels(GOOD)
     assert verdict.status == "correct", verdict.text()
     assert f"{THRESHOLD:.0f}" in verdict.message
-    as_dict = dict(zip(load_lab_system("hong_nelson").component_names, GOOD, strict=True))
+    as_dict = dict(zip(load_lab_system("lab_hong_nelson").component_names, GOOD, strict=True))
     assert check_lab_levels(as_dict).status == "correct"
     assert check_lab_levels(np.array(GOOD)).status == "correct"
     assert check_lab_levels([float(v) for v in GOOD]).status == "correct"  # 4.0 is whole
 
 
 def test_a_coordinate_search_reaches_the_threshold_but_the_start_does_not() -> None:
-    system = load_lab_system("hong_nelson")
+    system = load_lab_system("lab_hong_nelson")
     found = coordinate_search(system, None, n_reps=50, seed=31)
     assert check_lab_levels(list(found.levels)).status == "correct"
     assert check_lab_levels(list(system.default_levels)).status == "incorrect"

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from ato_lessons.lab import (
+    LAB_SYSTEMS,
     LabInputs,
     LabSystem,
     lab_system_from_dict,
@@ -130,18 +131,135 @@ def test_valid_description_round_trips_through_json_and_toml(tmp_path: Path) -> 
         read_lab_system(tmp_path / "s.yaml")
 
 
+# ------------------------------------------------------------- unknown keys
+UNKNOWN_KEYS = [
+    # (where the stray key goes, the key, the location the message must name)
+    ("top", "warmup", "description: unknown key 'warmup' (did you mean 'warm_up'?)"),
+    ("top", "seed", "description: unknown key 'seed'"),  # a key the format does not have
+    ("component", "base_stok", "components[0]: unknown key 'base_stok' (did you mean "
+     "'base_stock'?)"),  # the typo that silently gave a level of 0
+    ("component", "Profit", "components[0]: unknown key 'Profit'"),  # keys are case-sensitive
+    ("product", "optionnal", "products[0]: unknown key 'optionnal' (did you mean "
+     "'optional'?)"),
+    ("product", "lead_time", "products[0]: unknown key 'lead_time'"),  # the other model's field
+]
+
+
+@pytest.mark.parametrize(("level", "key", "message"), UNKNOWN_KEYS)
+def test_unknown_keys_are_refused_where_they_are(level: str, key: str, message: str) -> None:
+    data = tiny()
+    target = {"top": data, "component": data["components"][0],
+              "product": data["products"][0]}[level]
+    target[key] = 5
+    with pytest.raises(ValueError) as info:
+        lab_system_from_dict(data)
+    text = str(info.value)
+    assert text.startswith(message)
+    # the message lists the keys that are allowed there
+    known = {"top": "run_length", "component": "production_sd", "product": "rate"}[level]
+    assert "; known: " in text and known in text.split("; known: ")[1]
+
+
+def test_unknown_key_in_second_entry_names_its_index() -> None:
+    data = tiny()
+    data["components"].append({**data["components"][0], "name": "screen", "base_stok": 1})
+    with pytest.raises(ValueError, match=r"^components\[1\]: unknown key 'base_stok'"):
+        lab_system_from_dict(data)
+
+
+@pytest.mark.parametrize("suffix", [".json", ".toml"])
+def test_files_with_unknown_keys_are_refused(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"typo{suffix}"
+    if suffix == ".json":
+        data = tiny()
+        data["components"][0]["base_stok"] = 5
+        path.write_text(json.dumps(data), encoding="utf-8")
+    else:
+        path.write_text(
+            'name = "tiny"\nrun_length = 5\n'
+            '[[components]]\nname = "board"\nprofit = 5\nholding_cost = 1\n'
+            "production_mean = 2.0\nproduction_sd = 0.0\nbase_stok = 5\n"
+            '[[products]]\nname = "pc"\nrate = 1.0\nkey = ["board"]\n',
+            encoding="utf-8",
+        )
+    with pytest.raises(ValueError, match=r"components\[0\]: unknown key 'base_stok'"):
+        read_lab_system(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "suffix"), [("{not json", ".json"), ("name = ", ".toml")]  # syntax errors
+)
+def test_file_syntax_errors_name_the_file(tmp_path: Path, text: str, suffix: str) -> None:
+    path = tmp_path / f"broken{suffix}"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"broken{suffix}.* is not valid {suffix[1:].upper()}"):
+        read_lab_system(path)
+
+
+def test_read_lab_system_rejects_a_non_path() -> None:
+    with pytest.raises(TypeError, match=r"path\(=3\) must be a str or a pathlib.Path"):
+        read_lab_system(3)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------- source
+def test_source_is_kept_and_round_trips(tmp_path: Path) -> None:
+    data = tiny(source="made up for a test")
+    system = lab_system_from_dict(data)
+    assert system.source == "made up for a test"
+    assert system.to_dict()["source"] == "made up for a test"
+    as_json = tmp_path / "s.json"
+    as_json.write_text(json.dumps(system.to_dict()), encoding="utf-8")
+    assert read_lab_system(as_json).source == "made up for a test"
+    assert lab_system_from_dict(tiny()).source == ""  # optional, empty by default
+    # the shipped files keep theirs
+    assert "Hong & Nelson (2006)" in load_lab_system("lab_hong_nelson").source
+    assert "running example" in load_lab_system("lab_pc_maker").source  # TOML file
+
+
+@pytest.mark.parametrize(
+    ("source", "error"), [(2006, TypeError), (None, TypeError), (["a"], TypeError)]
+)
+def test_source_must_be_text(source: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match=r"source\(="):
+        lab_system_from_dict(tiny(source=source))
+
+
+# ---------------------------------------------------------- named instances
 def test_named_instances() -> None:
-    hn = load_lab_system("hong_nelson")
+    hn = load_lab_system("lab_hong_nelson")
     assert (hn.n_components, len(hn.products)) == (8, 5)
     assert math.isclose(hn.total_rate, 12.0)
     assert (hn.run_length, hn.warm_up) == (70.0, 20.0)
     key, optional = hn.matrices()
     assert key[:, 6:].sum() == 0  # components 7 and 8 are optional only
     assert optional[:, :6].sum() == 0
-    pc = load_lab_system("pc_teaching")
+    pc = load_lab_system("lab_pc_tiny")
     assert pc.component_names == ("motherboard", "monitor")
     with pytest.raises(ValueError, match="'nope'"):
         load_lab_system("nope")
+    assert load_lab_system() == hn  # the default is the benchmark
+    assert LAB_SYSTEMS == ("lab_hong_nelson", "lab_pc_maker", "lab_pc_tiny")
+    assert all(load_lab_system(name).name == name for name in LAB_SYSTEMS)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("hong_nelson", "lab_hong_nelson"), ("pc_maker", "lab_pc_maker"),
+     ("pc_teaching", "lab_pc_tiny")],
+)
+def test_old_lab_names_still_load_with_a_deprecation_warning(old: str, new: str) -> None:
+    with pytest.warns(DeprecationWarning, match=rf"load_lab_system\('{old}'\).*'{new}'"):
+        system = load_lab_system(old)
+    assert system == load_lab_system(new)
+
+
+@pytest.mark.parametrize(
+    ("name", "error"),
+    [(None, TypeError), (8, TypeError), ("", ValueError), ("lab_hong", ValueError)],
+)
+def test_load_lab_system_rejects(name: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match=r"name\(="):
+        load_lab_system(name)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -162,7 +280,7 @@ def test_bad_levels(levels: object, error: type[Exception], fragment: str) -> No
 
 
 def test_levels_from_mapping_keep_described_defaults() -> None:
-    system = load_lab_system("pc_teaching")
+    system = load_lab_system("lab_pc_tiny")
     assert validate_levels(system, {"monitor": 4}) == (2, 4)
     assert validate_levels(system, None) == (2, 1)
     assert validate_levels(system, np.array([3, 0])) == (3, 0)
@@ -249,7 +367,7 @@ def test_optional_component_sold_only_if_on_hand(engine: Any) -> None:
 
 # ------------------------------------------------------------ known answers
 def test_all_levels_zero_give_profit_exactly_zero() -> None:
-    system = load_lab_system("hong_nelson")
+    system = load_lab_system("lab_hong_nelson")
     for engine in ("fast", "reference"):
         result = simulate_lab(system, [0] * 8, n_reps=20, seed=5, engine=engine)
         assert np.all(result.profit == 0.0)
@@ -258,7 +376,7 @@ def test_all_levels_zero_give_profit_exactly_zero() -> None:
 
 
 def test_huge_levels_lose_no_order_and_sell_everything() -> None:
-    system = load_lab_system("hong_nelson")
+    system = load_lab_system("lab_hong_nelson")
     result = simulate_lab(system, [2000] * 8, n_reps=30, seed=3)
     assert result.orders_lost.sum() == 0
     # every order sells all its key and optional components: revenue known from the demand
@@ -269,7 +387,7 @@ def test_huge_levels_lose_no_order_and_sell_everything() -> None:
 
 
 def test_profit_is_revenue_minus_holding_cost() -> None:
-    result = simulate_lab(load_lab_system("pc_teaching"), None, n_reps=50, seed=9)
+    result = simulate_lab(load_lab_system("lab_pc_tiny"), None, n_reps=50, seed=9)
     assert np.allclose(result.profit, result.revenue - result.holding_cost)
     assert result.summary().shape == (5, 3)
     assert list(result.to_frame().columns) == [
@@ -292,7 +410,7 @@ def test_t_quantile(df: int, expected: float) -> None:
 
 
 def test_simulate_lab_rejects_bad_arguments() -> None:
-    system = load_lab_system("pc_teaching")
+    system = load_lab_system("lab_pc_tiny")
     with pytest.raises(ValueError, match=r"n_reps\(=0\)"):
         simulate_lab(system, None, n_reps=0)
     with pytest.raises(ValueError, match=r"seed\(=-1\)"):
@@ -304,7 +422,7 @@ def test_simulate_lab_rejects_bad_arguments() -> None:
 
 
 def test_system_is_hashable_and_frozen() -> None:
-    system = load_lab_system("pc_teaching")
+    system = load_lab_system("lab_pc_tiny")
     assert isinstance(hash(system), int)
     with pytest.raises(AttributeError):
         system.run_length = 3  # type: ignore[misc]
@@ -312,7 +430,7 @@ def test_system_is_hashable_and_frozen() -> None:
 
 
 def test_pc_maker_toml_instance_and_dict_description() -> None:
-    pc = load_lab_system("pc_maker")  # shipped as TOML
+    pc = load_lab_system("lab_pc_maker")  # shipped as TOML
     assert pc.component_names == ("motherboard", "processor", "graphics card", "monitor")
     key, optional = pc.matrices()
     assert key[:, :2].all() and optional[:, 3].all()  # board and CPU key, monitor optional
@@ -326,7 +444,7 @@ def test_pc_maker_toml_instance_and_dict_description() -> None:
 def test_huge_levels_need_no_huge_memory() -> None:
     # a level far above the number of orders never runs out; the fast engine must not
     # allocate history for it (10**9 units of history would not fit in memory)
-    system = load_lab_system("pc_teaching")
+    system = load_lab_system("lab_pc_tiny")
     huge = simulate_lab(system, [10**9, 10**9], n_reps=3, seed=2)
     ref = simulate_lab(system, [10**9, 10**9], n_reps=3, seed=2, engine="reference")
     assert huge.orders_lost.sum() == 0

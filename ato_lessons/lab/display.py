@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from ato_lessons.lab.results import LabResult, _check_int, mean_ci, simulate_lab
+from ato_lessons.lab.results import MAX_REPS, MAX_SEED, LabResult, mean_ci, simulate_lab
 from ato_lessons.lab.system import LabSystem, validate_levels
 from ato_lessons.plots import OKABE_ITO, course_style
+from ato_lessons.validation import check_int
 
 __all__ = ["level_sweep", "plot_level_sweep", "LabSliders", "result_html", "difference_html"]
 
@@ -155,8 +156,8 @@ class LabSliders:
         max_level: int = 20,
     ) -> None:
         self.system = system
-        self.n_reps = _check_int(n_reps, "n_reps", 1, 100_000)
-        self.seed = _check_int(seed, "seed", 0, 2**63 - 1)
+        self.n_reps = check_int("n_reps", n_reps, minimum=1, maximum=MAX_REPS)
+        self.seed = check_int("seed", seed, minimum=0, maximum=MAX_SEED)
         start = validate_levels(system, levels)
         self.sliders = [
             widgets.IntSlider(

@@ -98,7 +98,7 @@ def _parse(system: LabSystem, answer: object) -> tuple[int, ...] | str:
 
 @register_grader(EXERCISE, "Find good base-stock levels", "Trouver de bons niveaux de stock cible")
 def check_lab_levels(answer: object) -> Verdict:
-    """Judge base-stock levels for the ``hong_nelson`` system on fresh replications.
+    """Judge base-stock levels for the ``lab_hong_nelson`` system on fresh replications.
 
     Parameters
     ----------
@@ -121,7 +121,7 @@ def check_lab_levels(answer: object) -> Verdict:
     """
     if is_placeholder(answer) or answer is None:
         return Verdict.unanswered(EXERCISE)
-    system = load_lab_system("hong_nelson")
+    system = load_lab_system("lab_hong_nelson")
     parsed = _parse(system, answer)
     if isinstance(parsed, str):
         return Verdict.invalid(EXERCISE, parsed)

@@ -14,12 +14,17 @@ import pandas as pd
 
 from ato_lessons.lab.engines import LabInputs, draw_inputs, simulate_fast, simulate_reference
 from ato_lessons.lab.system import LabSystem, lab_system_from_dict, validate_levels
+from ato_lessons.validation import check_choice, check_int, short_repr
 
-__all__ = ["LabResult", "simulate_lab", "t_quantile_975", "mean_ci"]
+__all__ = ["LabResult", "simulate_lab", "t_quantile_975", "mean_ci", "MAX_REPS", "MAX_SEED"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 Engine = Literal["fast", "reference"]
+#: Largest number of replications of one call (memory: about 60 kB each for the benchmark).
+MAX_REPS = 100_000
+#: Largest seed (``numpy.random.SeedSequence`` takes any non-negative int; this keeps it int64).
+MAX_SEED = 2**63 - 1
 
 # Two-sided 95 % Student-t quantiles for 1..10 degrees of freedom.
 _T975_SMALL = (12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.3060, 2.2622, 2.2281)
@@ -40,13 +45,19 @@ def t_quantile_975(df: int) -> float:
     -------
     float
 
+    Raises
+    ------
+    TypeError
+        ``df`` is not a whole number.
+    ValueError
+        ``df < 1``.
+
     Examples
     --------
     >>> round(t_quantile_975(30), 3), round(t_quantile_975(1000), 3)
     (2.042, 1.962)
     """
-    if isinstance(df, bool) or not isinstance(df, int) or df < 1:
-        raise ValueError(f"df(={df!r}) must be an integer >= 1")
+    df = check_int("df", df, minimum=1)
     if df <= len(_T975_SMALL):
         return _T975_SMALL[df - 1]
     z = 1.959963984540054
@@ -173,14 +184,6 @@ def _cached_inputs(system: LabSystem, n_reps: int, seed: int) -> LabInputs:
     return inputs
 
 
-def _check_int(value: object, name: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise TypeError(f"{name}(={value!r}) must be an integer")
-    if not low <= value <= high:
-        raise ValueError(f"{name}(={value!r}) must be between {low} and {high}")
-    return int(value)
-
-
 def simulate_lab(
     system: LabSystem | Mapping[str, Any],
     levels: object = None,
@@ -206,32 +209,43 @@ def simulate_lab(
     levels : sequence of int, mapping name -> int, or None
         Base-stock levels (``None``: the description's levels).
     n_reps : int
-        Number of replications, 1..100000.
+        Number of replications, 1..:data:`MAX_REPS`.
     seed : int
-        Non-negative seed.
+        Seed, 0..:data:`MAX_SEED`.
     engine : {"fast", "reference"}
         Vectorised engine or the readable event loop; both give the same numbers.
 
     Returns
     -------
     LabResult
+        Per-replication results, each array of shape ``(n_reps,)``.
+
+    Raises
+    ------
+    TypeError
+        ``system`` is neither a LabSystem nor a mapping; ``n_reps``, ``seed`` or a level
+        is not a whole number.
+    ValueError
+        An invalid description or levels, ``n_reps`` or ``seed`` out of range, an unknown
+        ``engine``.
 
     Examples
     --------
     >>> from ato_lessons.lab import load_lab_system
-    >>> system = load_lab_system("hong_nelson")
+    >>> system = load_lab_system("lab_hong_nelson")
     >>> simulate_lab(system, [0] * 8, n_reps=5, seed=1).mean  # nothing to sell, nothing held
     0.0
     """
     if isinstance(system, Mapping):
         system = lab_system_from_dict(system)
     if not isinstance(system, LabSystem):
-        raise TypeError(f"system(={system!r}) must be a LabSystem or a description (dict)")
+        raise TypeError(
+            f"system(={short_repr(system)}) must be a LabSystem or a description (dict)"
+        )
     chosen = validate_levels(system, levels)
-    n_reps = _check_int(n_reps, "n_reps", 1, 100_000)
-    seed = _check_int(seed, "seed", 0, 2**63 - 1)
-    if engine not in ("fast", "reference"):
-        raise ValueError(f"engine(={engine!r}) must be 'fast' or 'reference'")
+    n_reps = check_int("n_reps", n_reps, minimum=1, maximum=MAX_REPS)
+    seed = check_int("seed", seed, minimum=0, maximum=MAX_SEED)
+    check_choice("engine", engine, ("fast", "reference"))
     inputs = _cached_inputs(system, n_reps, seed)
     run = simulate_fast if engine == "fast" else simulate_reference
     totals = run(system, chosen, inputs)

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ato_lessons.lab.results import _check_int, simulate_lab
+from ato_lessons.lab.results import MAX_REPS, MAX_SEED, simulate_lab
 from ato_lessons.lab.system import LabSystem, validate_levels
+from ato_lessons.validation import check_int
 
 __all__ = ["SearchResult", "coordinate_search"]
 
@@ -68,10 +69,19 @@ def coordinate_search(
     Returns
     -------
     SearchResult
+
+    Raises
+    ------
+    TypeError
+        ``system`` is not a LabSystem, or a count or level is not a whole number.
+    ValueError
+        Invalid levels, a count out of range, start levels above ``max_level``.
     """
     levels = list(validate_levels(system, start_levels))
-    max_level = _check_int(max_level, "max_level", 0, 10_000)
-    max_moves = _check_int(max_moves, "max_moves", 0, 100_000)
+    n_reps = check_int("n_reps", n_reps, minimum=1, maximum=MAX_REPS)
+    seed = check_int("seed", seed, minimum=0, maximum=MAX_SEED)
+    max_level = check_int("max_level", max_level, minimum=0, maximum=10_000)
+    max_moves = check_int("max_moves", max_moves, minimum=0, maximum=100_000)
     if max(levels) > max_level:
         raise ValueError(f"start_levels(={levels!r}) must not exceed max_level(={max_level})")
     cache: dict[tuple[int, ...], float] = {}
