@@ -57,9 +57,17 @@ import numpy as np
 import pandas as pd
 
 from .catalog import Catalog
-from .validation import check_int, check_real
+from .validation import check_bool, check_int, check_orders_frame, check_real
 
-__all__ = ["Factory", "SimulationResult", "STRATEGIES", "STATUSES", "simulate", "Strategy"]
+__all__ = [
+    "Factory",
+    "SimulationResult",
+    "STRATEGIES",
+    "STATUSES",
+    "METRICS",
+    "simulate",
+    "Strategy",
+]
 
 Strategy = Literal["MTS", "MTO", "ATO"]
 #: The three strategies, in the order the course presents them.
@@ -68,6 +76,22 @@ STRATEGIES: tuple[Strategy, ...] = ("MTS", "MTO", "ATO")
 STATUSES: tuple[str, ...] = ("served", "waiting", "lost")
 
 DAYS_PER_YEAR = 365.0
+
+#: The key figures of a run (:meth:`SimulationResult.summary`), in display order;
+#: :mod:`ato_lessons.metrics` explains each one.
+METRICS: tuple[str, ...] = (
+    "orders",
+    "configurations offered",
+    "fill rate",
+    "on-time rate",
+    "lost rate",
+    "still waiting",
+    "mean lead time (days)",
+    "p95 lead time (days)",
+    "avg inventory value (€)",
+    "holding cost (€)",
+    "end stock value (€)",
+)
 
 
 @dataclass(frozen=True)
@@ -187,10 +211,44 @@ class SimulationResult:
         return len(self.factory.catalog.products)
 
     def summary(self) -> pd.Series:
-        """Key figures of this run (see :func:`ato_lessons.metrics.summarize`)."""
-        from .metrics import summarize
+        """Key figures of this run, one per :data:`METRICS` entry.
 
-        return summarize(self)
+        Computed here, next to the data of the run, so that the engine does not depend
+        on the results layer; :func:`ato_lessons.metrics.summarize` returns the same
+        Series and the metrics module documents each figure.
+
+        Returns
+        -------
+        pandas.Series
+            Float values indexed by :data:`METRICS`, named after the strategy. Shares
+            (``fill rate``, ``on-time rate``, ``lost rate``) are fractions in [0, 1],
+            NaN when there is nothing to count (no order, no delivery); lead times are in
+            days, values and costs in euros.
+        """
+        o = self.orders
+        n = len(o)
+        lead = o["lead_time"].dropna().to_numpy(dtype=float)
+        inv = self.inventory
+
+        def share(mask: Any) -> float:
+            return float(np.mean(mask)) if n else float("nan")
+
+        values: dict[str, float] = {
+            "orders": float(n),
+            "configurations offered": float(self.configurations_offered),
+            "fill rate": share(o["from_stock"]),
+            "on-time rate": float(o["on_time"].dropna().astype(bool).mean())
+            if o["on_time"].notna().any() else float("nan"),
+            "lost rate": share(o["status"] == "lost"),
+            "still waiting": float((o["status"] == "waiting").sum()),
+            "mean lead time (days)": float(lead.mean()) if lead.size else float("nan"),
+            "p95 lead time (days)": float(np.percentile(lead, 95)) if lead.size
+            else float("nan"),
+            "avg inventory value (€)": float(inv["total_value"].mean()),
+            "holding cost (€)": float(inv["holding_cost"].sum()),
+            "end stock value (€)": float(inv["total_value"].iloc[-1]),
+        }
+        return pd.Series(values, name=self.strategy)
 
 
 # ----------------------------------------------------------------------------------------
@@ -202,35 +260,12 @@ def _check_strategy(strategy: Any) -> Strategy:
     return cast(Strategy, strategy.upper())
 
 
-def _check_orders(orders: Any, catalog: Catalog) -> pd.DataFrame:
-    if not isinstance(orders, pd.DataFrame):
-        raise TypeError(f"orders(={type(orders).__name__}) must be a pandas DataFrame")
-    missing = [c for c in ("day", "product", "quantity") if c not in orders.columns]
-    if missing:
-        raise ValueError(
-            f"orders is missing column(s) {missing!r}; it has {list(orders.columns)!r}"
-        )
-    out = orders.reset_index(drop=True)
+def _prepare_orders(orders: Any, catalog: Catalog) -> pd.DataFrame:
+    """Check an order table (:func:`ato_lessons.validation.check_orders_frame`) and
+    return a copy with ``order_id`` (added if absent), sorted by day then id."""
+    out = check_orders_frame(orders, is_product=catalog.has_product).reset_index(drop=True)
     if "order_id" not in out.columns:
         out = out.assign(order_id=np.arange(len(out), dtype=np.int64))
-    for col in ("day", "quantity"):
-        values = out[col]
-        if values.isna().any():
-            rows = out.index[values.isna()].tolist()[:5]
-            raise ValueError(f"orders[{col!r}] has missing values (rows {rows!r})")
-        if len(values) and not pd.api.types.is_integer_dtype(values):
-            raise TypeError(f"orders[{col!r}] must hold whole numbers, got dtype {values.dtype}")
-    if len(out):
-        if int(out["day"].min()) < 0:
-            raise ValueError(f"orders['day'] must be >= 0, got {int(out['day'].min())}")
-        if int(out["quantity"].min()) < 1:
-            raise ValueError(
-                f"orders['quantity'] must be >= 1, got {int(out['quantity'].min())}"
-            )
-        unknown = sorted({p for p in out["product"].unique() if not catalog.has_product(p)},
-                         key=str)
-        if unknown:
-            raise ValueError(f"orders['product'] has unknown product(s) {unknown[:5]!r}")
     return out.sort_values(["day", "order_id"], kind="stable").reset_index(drop=True)
 
 
@@ -301,7 +336,7 @@ def simulate(
         raise TypeError(f"factory(={factory!r}) must be a Factory")
     strat = _check_strategy(strategy)
     catalog = factory.catalog
-    log = _check_orders(orders, catalog)
+    log = _prepare_orders(orders, catalog)
     last_day = int(log["day"].max()) if len(log) else -1
     if horizon is None:
         days = max(last_day + 1, 1)
@@ -309,9 +344,8 @@ def simulate(
         days = check_int("horizon", horizon, minimum=1)
         if last_day >= days:
             raise ValueError(f"horizon(={horizon}) must be > the last order day ({last_day})")
-    for flag_name, flag in (("backorder", backorder), ("replenish", replenish)):
-        if not isinstance(flag, bool):
-            raise TypeError(f"{flag_name}(={flag!r}) must be True or False")
+    backorder = check_bool("backorder", backorder)
+    replenish = check_bool("replenish", replenish)
 
     if strat == "MTS":
         levels = _check_targets(targets, catalog.product_names, "product", strat)

@@ -1,6 +1,7 @@
 """Key figures of a simulation, and tables comparing strategies.
 
-The figures (all computed from :class:`~ato_lessons.factory.SimulationResult`):
+The figures (computed by :meth:`~ato_lessons.factory.SimulationResult.summary`, next to
+the data of a run; :func:`summarize` and :func:`compare` build on it):
 
 * ``orders``: orders received; ``configurations offered``.
 * ``fill rate``: share of orders whose goods (MTS) or components (ATO) were on
@@ -18,61 +19,39 @@ The figures (all computed from :class:`~ato_lessons.factory.SimulationResult`):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import numpy as np
 import pandas as pd
 
-if TYPE_CHECKING:
-    from .factory import SimulationResult
+from .factory import METRICS, SimulationResult
 
 __all__ = ["summarize", "compare", "labelled_runs", "METRICS"]
 
-#: Summary rows, in display order.
-METRICS: tuple[str, ...] = (
-    "orders",
-    "configurations offered",
-    "fill rate",
-    "on-time rate",
-    "lost rate",
-    "still waiting",
-    "mean lead time (days)",
-    "p95 lead time (days)",
-    "avg inventory value (€)",
-    "holding cost (€)",
-    "end stock value (€)",
-)
-
 
 def summarize(result: SimulationResult) -> pd.Series:
-    """Key figures of one run as a pandas Series (see the module docstring)."""
-    from .factory import SimulationResult
+    """Key figures of one run as a pandas Series (see the module docstring).
 
+    The same Series as ``result.summary()``
+    (:meth:`~ato_lessons.factory.SimulationResult.summary`, where it is computed).
+
+    Parameters
+    ----------
+    result : SimulationResult
+        One run of :func:`ato_lessons.factory.simulate`.
+
+    Returns
+    -------
+    pandas.Series
+        Float values indexed by :data:`METRICS`, named after the strategy.
+
+    Raises
+    ------
+    TypeError
+        ``result`` is not a SimulationResult.
+    """
     if not isinstance(result, SimulationResult):
         raise TypeError(f"result(={type(result).__name__}) must be a SimulationResult")
-    o = result.orders
-    n = len(o)
-    lead = o["lead_time"].dropna().to_numpy(dtype=float)
-    inv = result.inventory
-
-    def share(mask: Any) -> float:
-        return float(np.mean(mask)) if n else float("nan")
-
-    values: dict[str, float] = {
-        "orders": float(n),
-        "configurations offered": float(result.configurations_offered),
-        "fill rate": share(o["from_stock"]),
-        "on-time rate": float(o["on_time"].dropna().astype(bool).mean())
-        if o["on_time"].notna().any() else float("nan"),
-        "lost rate": share(o["status"] == "lost"),
-        "still waiting": float((o["status"] == "waiting").sum()),
-        "mean lead time (days)": float(lead.mean()) if lead.size else float("nan"),
-        "p95 lead time (days)": float(np.percentile(lead, 95)) if lead.size else float("nan"),
-        "avg inventory value (€)": float(inv["total_value"].mean()),
-        "holding cost (€)": float(inv["holding_cost"].sum()),
-        "end stock value (€)": float(inv["total_value"].iloc[-1]),
-    }
-    return pd.Series(values, name=result.strategy)
+    return result.summary()
 
 
 def labelled_runs(results: Any) -> list[tuple[str, Any]]:
@@ -81,8 +60,6 @@ def labelled_runs(results: Any) -> list[tuple[str, Any]]:
 
     The runs themselves are not checked here: their users say what they need.
     """
-    from .factory import SimulationResult
-
     if isinstance(results, SimulationResult):
         return [(results.strategy, results)]
     if isinstance(results, Mapping):
