@@ -191,7 +191,7 @@ def check_setup(min_version: str = "1.0") -> str:
     Examples
     --------
     >>> check_setup("1.0")
-    'Setup OK: ato_lessons 1.0.0, class seed 2026'
+    'Setup OK: ato_lessons 1.1.0, class seed 2026'
     """
     def parts(text: str) -> tuple[int, ...]:
         try:

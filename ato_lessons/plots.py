@@ -16,8 +16,8 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from cycler import cycler
 from matplotlib.axes import Axes
+from matplotlib.rcsetup import cycler
 
 from .factory import SimulationResult
 from .metrics import labelled_runs

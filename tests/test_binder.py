@@ -9,12 +9,16 @@ so these tests check them on every run:
 * every pin is installed here at exactly that version (the tests run what Binder runs);
 * ``requirements.txt`` stays cacheable (no ``-e``, ``-r``, ``-c`` or local paths) and covers
   every dependency of the course package, because ``postBuild`` installs it with ``--no-deps``;
+* no test-only tool (``nbval``, ``pytest``...) is in ``requirements.txt``: Binder's image stays
+  lean;
+* every third-party module the package imports is declared in ``pyproject.toml``;
 * ``postBuild`` is a bash script that stops at the first failing command;
 * the README's Binder badge opens the start notebook, which exists.
 """
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -34,6 +38,7 @@ from packaging.version import Version
 ROOT = Path(__file__).resolve().parents[1]
 RUNTIME = ROOT / "runtime.txt"
 REQUIREMENTS = ROOT / "requirements.txt"
+REQUIREMENTS_TEST = ROOT / "requirements-test.txt"
 POST_BUILD = ROOT / "postBuild"
 START_NOTEBOOK = "notebooks/00_start_here.ipynb"
 BINDER_URL = re.compile(r"https://mybinder\.org/v2/gh/[^\s)\"']+")
@@ -55,6 +60,16 @@ def requirement_lines() -> list[str]:
         if line:
             lines.append(line)
     return lines
+
+
+def requirement_names(path: Path) -> set[str]:
+    """Return the canonical names of the packages a requirements file lists."""
+    names = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line and not line.startswith("-"):
+            names.add(canonicalize_name(Requirement(line).name))
+    return names
 
 
 def pins() -> dict[str, Version]:
@@ -171,9 +186,72 @@ def test_binder_installs_the_widget_front_end_and_kernel() -> None:
         assert name in pinned, f"{name} must be pinned in requirements.txt for Binder"
 
 
+def test_requirements_helpers_read_what_they_should(tmp_path: Path) -> None:
+    # the checks below can fail: a test tool slipped into a runtime file is seen
+    runtime = tmp_path / "requirements.txt"
+    runtime.write_text("# pins\npandas==3.1.1\nnbval==0.11.0  # test tool\n\n", encoding="utf-8")
+    assert requirement_names(runtime) == {"pandas", "nbval"}
+
+
 def test_test_tools_stay_out_of_binder() -> None:
-    for name in ("playwright", "pytest", "mypy", "ruff"):
+    # Binder's image holds what the lessons run, not what the tests run.
+    for name in ("playwright", "pytest", "mypy", "ruff", "nbval", "hypothesis", "coverage"):
         assert name not in pins(), f"{name} belongs in requirements-test.txt, not Binder's image"
+    test_only = requirement_names(REQUIREMENTS_TEST)
+    assert "nbval" in test_only  # the lessons' output checks are a test tool
+    both = sorted(test_only & set(pins()))
+    assert not both, f"in both requirements files (test tools stay out of Binder): {both}"
+
+
+def imports_of(source: str) -> set[str]:
+    """Top-level names of the modules ``source`` imports, except optional ones (an import
+    inside ``try: ... except ImportError``) and relative ones."""
+    tree = ast.parse(source)
+    optional: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and any(
+            isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError")
+            for h in node.handlers
+        ):
+            optional.update(id(sub) for stmt in node.body for sub in ast.walk(stmt))
+    names = set()
+    for node in ast.walk(tree):
+        if id(node) in optional:
+            continue
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("import numpy.typing as npt\nfrom PIL import Image\n", {"numpy", "PIL"}),
+        ("def f():\n    from cycler import cycler\n", {"cycler"}),  # inside a function
+        ("try:\n    import IPython\nexcept ImportError:\n    pass\n", set()),  # optional
+        ("from . import x\nfrom .y import z\n", set()),  # the package itself
+    ],
+)
+def test_imports_of_table(source: str, expected: set[str]) -> None:
+    assert imports_of(source) == expected
+
+
+def test_every_third_party_import_is_declared() -> None:
+    # PIL and cycler used to come in with matplotlib, undeclared; a direct import is declared.
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {canonicalize_name(Requirement(line).name) for line in project["dependencies"]}
+    distributions = metadata.packages_distributions()
+    missing = {}
+    for path in sorted((ROOT / "ato_lessons").rglob("*.py")):
+        for name in imports_of(path.read_text(encoding="utf-8")):
+            if name in sys.stdlib_module_names or name in ("__future__", "ato_lessons"):
+                continue
+            owners = {canonicalize_name(d) for d in distributions.get(name, [name])}
+            if not owners & declared:
+                missing.setdefault(name, []).append(str(path.relative_to(ROOT)))
+    assert not missing, f"imported but not in pyproject dependencies: {missing}"
 
 
 # --- postBuild ----------------------------------------------------------------------------
