@@ -20,6 +20,7 @@ from ato_lessons.instances import load_instance
 from ato_lessons.lab import (
     LabComponent,
     LabProduct,
+    LabSystem,
     coordinate_search,
     load_lab_system,
     simulate_lab,
@@ -109,6 +110,10 @@ LAB_ERRORS: list[tuple[str, Callable[[], object], type[Exception], str]] = [
      "product 'pc': key[1](=3)"),
     ("key given as one string", lambda: LabProduct("pc", 1.0, "board"), TypeError,  # type: ignore[arg-type]
      "key(='board') must be a list of component names"),
+    ("components not a list", lambda: LabSystem("x", 3, (), 5.0), TypeError,  # type: ignore[arg-type]
+     "components(=3) must be a list of LabComponents"),
+    ("products as dicts", lambda: LabSystem("x", TINY.components, ({"name": "pc"},), 5.0),  # type: ignore[arg-type]
+     TypeError, "products[0](={'name': 'pc'}) must be a LabProduct"),
     ("levels not a list", lambda: validate_levels(TINY, 3), TypeError, "levels(=3)"),
     ("level fractional", lambda: validate_levels(TINY, [1, 0.5]), TypeError, "levels[1](=0.5)"),
     ("level by name negative", lambda: validate_levels(TINY, {"monitor": -2}), ValueError,

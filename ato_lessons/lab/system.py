@@ -236,8 +236,9 @@ class LabSystem:
     def __post_init__(self) -> None:
         check_name("name", self.name)
         check_text("source", self.source)
-        object.__setattr__(self, "components", tuple(self.components))
-        object.__setattr__(self, "products", tuple(self.products))
+        for kind in ("components", "products"):
+            items = check_sequence(kind, getattr(self, kind), of=f"Lab{kind[:-1].title()}s")
+            object.__setattr__(self, kind, tuple(items))
         if not self.components:
             raise ValueError("components(=[]) must list at least one component")
         if not self.products:
