@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import copy
 import re
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -51,8 +52,10 @@ from typing import Any
 import add_navigation
 import clean_notebooks
 import generate_exercises
+import jupytext  # type: ignore[import-untyped]
 import nbformat
 import notebook_env
+from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Folders whose notebooks are executed and cleaned (``templates/`` holds the lesson template).
@@ -89,23 +92,25 @@ _TAGS: dict[str, tuple[str, bool]] = {
     "raises-exception": ("check_exception", True),
 }
 _CARRIAGE_RETURN = re.compile(r"^.*\r(?=[^\n])", re.MULTILINE)
-_BACKSPACE = re.compile(r"[^\n]\b")
 
 
 # --- reading and writing notebooks ------------------------------------------------------
 def read_notebook(path: Path) -> nbformat.NotebookNode:
     """Read a notebook (nbformat 4)."""
-    return nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+    notebook: nbformat.NotebookNode = nbformat.reads(  # type: ignore[no-untyped-call]
+        path.read_text(encoding="utf-8"), as_version=4
+    )
+    return notebook
 
 
 def notebook_text(notebook: nbformat.NotebookNode) -> str:
     """The repository's JSON for ``notebook``: ``nbformat.writes`` plus a final newline."""
-    text: str = nbformat.writes(notebook)
+    text: str = nbformat.writes(notebook)  # type: ignore[no-untyped-call]
     return text if text.endswith("\n") else text + "\n"
 
 
 def write_text(path: Path, text: str) -> bool:
-    """Write ``text`` (``\\n`` line ends) unless the file already holds it; return whether written."""
+    """Write ``text`` (``\\n`` line ends) unless the file holds it; return whether written."""
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -192,7 +197,7 @@ def _text(value: Any) -> Any:
 
 
 def coalesce_streams(outputs: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Merge stream outputs of one name and apply ``\\r``/``\\b`` as nbval does (copies)."""
+    """Merge the stream outputs of one name and apply ``\\r`` as nbval does (copies)."""
     merged: list[dict[str, Any]] = []
     streams: dict[str, dict[str, Any]] = {}
     for output in outputs:
@@ -206,13 +211,8 @@ def coalesce_streams(outputs: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
             streams[name] = item
         merged.append(item)
     for item in streams.values():
-        text = item["text"]
-        while True:
-            shorter = _BACKSPACE.sub("", text)
-            if len(shorter) == len(text):
-                break
-            text = shorter
-        item["text"] = _CARRIAGE_RETURN.sub("", text)
+        # nbval also means to cancel backspaces, but its loop never runs: not copied.
+        item["text"] = _CARRIAGE_RETURN.sub("", item["text"])
     return merged
 
 
@@ -292,6 +292,27 @@ def _volatile_free(output: Mapping[str, Any], patterns: Sequence[tuple[str, str]
     return scrub(item)
 
 
+def join_streams(outputs: Iterable[Any]) -> list[Any]:
+    """Join consecutive stream outputs of the same name, as Jupyter displays them (copies).
+
+    A kernel may send one ``print`` in several messages, depending on timing; joined,
+    the same output is stored the same way on every run.
+    """
+    joined: list[Any] = []
+    for output in outputs:
+        item = copy.deepcopy(output)
+        previous = joined[-1] if joined else None
+        if (item.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream"
+                and previous.get("name") == item.get("name")):
+            previous["text"] = _text(previous["text"]) + _text(item.get("text", ""))
+            continue
+        if item.get("output_type") == "stream":
+            item["text"] = _text(item.get("text", ""))
+        joined.append(item)
+    return joined
+
+
 def merge_run(
     stored: nbformat.NotebookNode,
     fresh: nbformat.NotebookNode,
@@ -299,21 +320,23 @@ def merge_run(
 ) -> nbformat.NotebookNode:
     """``fresh``, keeping the stored bytes wherever the run changed only volatile fields.
 
-    A cell whose outputs equal the stored ones up to widget model ids and sanitized
-    text (addresses, timings) keeps its stored outputs; ``language_info`` keeps its
-    stored value. Anything else -- a changed number, a changed figure -- comes from
-    the fresh run.
+    Fresh outputs get their consecutive streams joined (:func:`join_streams`). A cell
+    whose outputs then equal the stored ones up to widget model ids and sanitized text
+    (addresses, timings) keeps its stored outputs; ``language_info`` keeps its stored
+    value. Anything else -- a changed number, a changed figure -- comes from the fresh
+    run.
     """
     merged = copy.deepcopy(fresh)
     for old, new in zip(stored.cells, merged.cells, strict=True):
         if new.get("cell_type") != "code":
             continue
-        before, after = old.get("outputs", []), new.get("outputs", [])
+        new["outputs"] = join_streams(new.get("outputs", []))
+        before, after = join_streams(old.get("outputs", [])), new["outputs"]
         if len(before) == len(after) and all(
             _volatile_free(a, patterns) == _volatile_free(b, patterns)
             for a, b in zip(before, after, strict=True)
         ):
-            new["outputs"] = copy.deepcopy(before)
+            new["outputs"] = copy.deepcopy(old.get("outputs", []))
     if "language_info" in stored.get("metadata", {}):
         merged.metadata["language_info"] = copy.deepcopy(stored.metadata["language_info"])
     return merged
@@ -345,8 +368,6 @@ def execute(notebook: nbformat.NotebookNode, path: Path) -> nbformat.NotebookNod
     RunError
         If a cell raises, unless it is marked ``# NBVAL_RAISES_EXCEPTION``.
     """
-    from nbclient import NotebookClient  # a test requirement: imported only to execute
-
     run = copy.deepcopy(notebook)
     skipped = {i for i, c in enumerate(run.cells)
                if c.cell_type == "code" and cell_options(c)["skip"]}
@@ -360,7 +381,9 @@ def execute(notebook: nbformat.NotebookNode, path: Path) -> nbformat.NotebookNod
         allow_errors=True,
         resources={"metadata": {"path": str(path.parent)}},
     )
-    client.execute(env=notebook_env.environment())
+    # nbval starts its kernels with stderr to the null device; so do we (the kernel's own
+    # start-up warnings would bury the report). Errors in cells arrive as outputs.
+    client.execute(env=notebook_env.environment(), stderr=subprocess.DEVNULL)
     executed = iter(runnable.cells)
     run.cells = [c if i in skipped else next(executed) for i, c in enumerate(run.cells)]
     run.metadata = runnable.metadata
@@ -381,16 +404,12 @@ def twin_path(path: Path, root: Path = ROOT) -> Path:
 
 def twin_text(notebook: nbformat.NotebookNode) -> str:
     """The ``py:percent`` text of a notebook: cell sources and tags, no other metadata."""
-    import jupytext  # a test requirement: the twins are a maintainers' tool
-
     text: str = jupytext.writes(notebook, fmt=TWIN_FORMAT)
     return text
 
 
 def twin_cells(text: str) -> list[tuple[str, str, list[str]]]:
     """``(cell type, source, tags)`` of every cell of a twin's text."""
-    import jupytext
-
     notebook = jupytext.reads(text, fmt=TWIN_FORMAT)
     return [(c.cell_type, c.source, list(c.metadata.get("tags", []))) for c in notebook.cells]
 
@@ -441,7 +460,7 @@ def write_twins(root: Path = ROOT) -> list[Path]:
 def needs_cleaning(path: Path) -> bool:
     """Whether a notebook holds widget state or timestamps, or is not in the repository format."""
     text = path.read_text(encoding="utf-8")
-    notebook = nbformat.reads(text, as_version=4)
+    notebook = nbformat.reads(text, as_version=4)  # type: ignore[no-untyped-call]
     return bool(clean_notebooks.clean(notebook)) or notebook_text(notebook) != text
 
 
