@@ -3,18 +3,30 @@
 The notebooks' stored outputs were produced with the course's default class
 seed, in English, without a saved progress file, and with Jupyter's inline
 figures. nbval's kernels inherit this process's environment, so it is fixed
-here before any kernel starts.
+here before any kernel starts. The settings live in ``tools/notebook_env.py``,
+which ``tools/build_course.py`` uses too, so a rebuild executes the notebooks
+in exactly this environment.
 """
 
 from __future__ import annotations
 
-import os
+import importlib.util
+import sys
+from pathlib import Path
 
-os.environ["ATO_PROGRESS_FILE"] = "off"
-os.environ["ATO_CLASS_SEED_FILE"] = "off"  # a seed saved by set_class_seed() must not leak in
-for _name in ("ATO_CLASS_SEED", "ATO_LANG", "MPLBACKEND"):
-    os.environ.pop(_name, None)
-os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+def _load_notebook_env() -> None:
+    """Load ``tools/notebook_env.py`` by path (standard library only) and apply it."""
+    path = Path(__file__).resolve().parent / "tools" / "notebook_env.py"
+    spec = importlib.util.spec_from_file_location("notebook_env", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("notebook_env", module)  # the tools import the same module
+    spec.loader.exec_module(module)
+    module.apply()
+
+
+_load_notebook_env()
 
 # Notebooks used as fixtures by other tests are not lessons: nbval must not collect them.
 collect_ignore_glob = ["tests/browser/fixtures/*", "exercises/*"]

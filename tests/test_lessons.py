@@ -1,7 +1,7 @@
 """Every lesson follows the course skeleton, and every link in the course resolves.
 
-The skeleton (see the lesson-writing guide): a title cell ``# NN · <title>`` with
-3–5 numbered objectives, prerequisites and a time estimate from
+The skeleton (see the lesson-writing guide, CONTRIBUTING.md "Writing a lesson"): a title
+cell ``# NN · <title>`` with 3–5 numbered objectives, prerequisites and a time estimate from
 :data:`ato_lessons.course.LESSONS`; a first code cell calling ``check_setup(``;
 one ``## k. …`` section per objective, in order; a ``## Recap`` with an
 "**En français.**" paragraph; stored outputs (a figure, a widget in a cell
@@ -9,7 +9,8 @@ marked ``# NBVAL_IGNORE_OUTPUT``), no errors or warnings, no widget state; and
 the navigation cell written by ``tools/add_navigation.py`` last.
 
 The tests are parametrized over LESSONS: a lesson whose notebook does not exist
-yet fails its own cases and no others.
+yet fails its own cases and no others. :func:`notebook_problems` runs the same checks
+on any notebook file; the lesson template (templates/lesson_template.ipynb) passes them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from ato_lessons.course import LESSONS, Lesson
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
+TEMPLATE = ROOT / "templates" / "lesson_template.ipynb"
+#: The lesson the template pretends to be: its title, numbering and time must match this.
+TEMPLATE_LESSON = Lesson(9, "09_your_topic", "Your topic", 20)
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 NAV_MARKER = "<!-- nav -->"
 
@@ -174,9 +178,25 @@ def skeleton_problems(lesson: Lesson, notebook: dict[str, Any]) -> list[str]:
     last = cells[-1]
     if last["cell_type"] != "markdown" or not _text(last).startswith(NAV_MARKER):
         problems.append("the last cell must be the navigation cell (tools/add_navigation.py)")
-    elif _text(last) != nav_tool.nav_source(lesson, ROOT):
+    elif lesson in LESSONS and _text(last) != nav_tool.nav_source(lesson, ROOT):
+        # (a notebook not in LESSONS yet, like the template, has no links to compute)
         problems.append("the navigation cell is out of date (tools/add_navigation.py)")
     return problems
+
+
+def notebook_problems(path: Path, lesson: Lesson | None = None) -> list[str]:
+    """:func:`skeleton_problems` of the notebook file at ``path``.
+
+    ``lesson`` (the title, numbering and time the notebook must show) defaults to the
+    entry of LESSONS with the same file name.
+    """
+    if lesson is None:
+        lesson = next((item for item in LESSONS if item.filename == path.name), None)
+        if lesson is None:
+            raise ValueError(f"path(={path.name!r}) is not a lesson in LESSONS: pass its Lesson")
+    if not path.exists():
+        return [f"{path.name} is missing"]
+    return skeleton_problems(lesson, json.loads(path.read_text(encoding="utf-8")))
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=[lesson.stem for lesson in LESSONS])
@@ -184,8 +204,21 @@ def test_lesson_skeleton(lesson: Lesson) -> None:
     path = NOTEBOOKS / lesson.filename
     if not path.exists():
         pytest.fail(f"lesson {lesson.number} is listed in LESSONS but {path.name} is missing")
-    problems = skeleton_problems(lesson, json.loads(path.read_text(encoding="utf-8")))
+    problems = notebook_problems(path)
     assert not problems, f"{path.name}:\n- " + "\n- ".join(problems)
+
+
+def test_lesson_template_follows_the_skeleton() -> None:
+    problems = notebook_problems(TEMPLATE, TEMPLATE_LESSON)
+    assert not problems, f"{TEMPLATE.name}:\n- " + "\n- ".join(problems)
+    assert TEMPLATE_LESSON not in LESSONS and not (NOTEBOOKS / TEMPLATE.name).exists()
+
+
+def test_notebook_problems_needs_a_lesson_for_other_notebooks() -> None:
+    with pytest.raises(ValueError, match="lesson_template"):
+        notebook_problems(TEMPLATE)
+    other = Lesson(9, "09_your_topic", "Another title", 20)
+    assert any("first cell" in p for p in notebook_problems(TEMPLATE, other))
 
 
 def _good_lesson() -> dict[str, Any]:
@@ -264,8 +297,9 @@ def test_add_navigation_check_passes() -> None:
 
 # --- links -------------------------------------------------------------------------------
 def _link_sources() -> list[Path]:
-    files = [ROOT / "README.md", *sorted((ROOT / "instructor").glob("*.md"))]
-    for folder in ("notebooks", "exercises", "solutions"):
+    files = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "twins" / "README.md",
+             *sorted((ROOT / "instructor").glob("*.md"))]
+    for folder in ("notebooks", "exercises", "solutions", "templates"):
         files += sorted((ROOT / folder).glob("*.ipynb"))
     return [f for f in files if f.exists()]
 

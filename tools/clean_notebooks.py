@@ -41,11 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     paths = args.paths or sorted(p for f in FOLDERS for p in (ROOT / f).glob("*.ipynb"))
     dirty = []
     for path in paths:
-        nb = nbformat.read(path, as_version=4)
+        nb = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
         if clean(nb):
             dirty.append(path)
             if not args.check:
-                nbformat.write(nb, path)
+                nbformat.write(nb, path)  # type: ignore[no-untyped-call]
     for path in dirty:
         print(f"{'needs cleaning' if args.check else 'cleaned'}: {path}")
     return 1 if (args.check and dirty) else 0
