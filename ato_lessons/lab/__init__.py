@@ -16,9 +16,9 @@ Examples
 
 from __future__ import annotations
 
-from ato_lessons.lab.display import LabSliders, level_sweep, plot_level_sweep
+from typing import Any
+
 from ato_lessons.lab.engines import LabInputs, draw_inputs, simulate_fast, simulate_reference
-from ato_lessons.lab.grader import CHECK_REPS, CHECK_SEED, THRESHOLD, check_lab_levels
 from ato_lessons.lab.results import LabResult, mean_ci, simulate_lab, t_quantile_975
 from ato_lessons.lab.search import SearchResult, coordinate_search
 from ato_lessons.lab.system import (
@@ -33,10 +33,6 @@ from ato_lessons.lab.system import (
 )
 
 __all__ = [
-    "CHECK_REPS",
-    "CHECK_SEED",
-    "THRESHOLD",
-    "check_lab_levels",
     "LAB_SYSTEMS",
     "LabComponent",
     "LabInputs",
@@ -59,3 +55,15 @@ __all__ = [
     "t_quantile_975",
     "validate_levels",
 ]
+
+#: The display names (matplotlib, ipywidgets), imported on first use only.
+_DISPLAY_NAMES = ("LabSliders", "level_sweep", "plot_level_sweep")
+
+
+def __getattr__(name: str) -> Any:
+    """Import :mod:`ato_lessons.lab.display` only when one of its names is asked for."""
+    if name in _DISPLAY_NAMES:
+        from ato_lessons.lab import display
+
+        return getattr(display, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
