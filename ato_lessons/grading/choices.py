@@ -67,7 +67,7 @@ __all__ = [
 ]
 
 _MAX_ITEMS_LISTED = 5
-_MAX_ANSWER_CHARS = 60
+_MAX_ANSWER_CHARS = 120  # longer than any label: longer text is not a choice
 _LETTERS = "abcdefghij"
 
 
@@ -532,14 +532,25 @@ def load_choice_sets(path: Path) -> dict[str, tuple[Choice, ...]]:
     return {key: _choice_list(value, f"{name}: set {key!r}", {}) for key, value in data.items()}
 
 
+def _name(value: object, key: str) -> str | None:
+    """The id or key of a table, when it has a usable one (to say where a fault is)."""
+    if isinstance(value, dict) and isinstance(value.get(key), str) and value[key].strip():
+        return str(value[key])
+    return None
+
+
 def _item(value: object, where: str, sets: Mapping[str, tuple[Choice, ...]]) -> Item:
+    key = _name(value, "key")
+    where = f"{where} {key!r}" if key else where
     table = _table(value, where, _ITEM_REQUIRED, _ITEM_KEYS)
     key = _string(table["key"], f"{where}: key")
-    where = f"{where} {key!r}"
     en, fr = _bilingual(table, "text", where)
     why_en, why_fr = _bilingual(table, "why", where)
     answer = _string(table["answer"], f"{where}: answer")
     own = _choice_list(table["choices"], f"{where}: choices", sets) if "choices" in table else ()
+    if own and answer not in [c.code for c in own]:
+        raise ChoiceDataError(f"{where}: answer {answer!r} is not one of the choices "
+                              f"{', '.join(c.code for c in own)}")
     try:
         return Item(key, en, fr, why_en, why_fr, answer, own)
     except (TypeError, ValueError) as error:
@@ -548,9 +559,10 @@ def _item(value: object, where: str, sets: Mapping[str, tuple[Choice, ...]]) -> 
 
 def _exercise(value: object, file: str, sets: Mapping[str, tuple[Choice, ...]]
               ) -> ChoiceExercise:
-    table = _table(value, f"{file}: exercise", _EXERCISE_REQUIRED, _EXERCISE_KEYS)
-    exercise_id = _string(table["id"], f"{file}: exercise id")
-    where = f"{file}: exercise {exercise_id!r}"
+    name = _name(value, "id")
+    where = f"{file}: exercise {name!r}" if name else f"{file}: exercise"
+    table = _table(value, where, _EXERCISE_REQUIRED, _EXERCISE_KEYS)
+    exercise_id = _string(table["id"], f"{where}: id")
     title_en, title_fr = _bilingual(table, "title", where)
     hint_en, hint_fr = _bilingual(table, "hint", where)
     choices = (_choice_list(table["choices"], f"{where}: choices", sets)
