@@ -182,8 +182,8 @@ def test_exercises_hold_no_answers(exercise: Path) -> None:
     sources = "\n".join(_source(c) for c in _cells(exercise))
     assert not re.search(r"^\s*# solution\s*$", sources, flags=re.MULTILINE)
     assert "Discussion." not in sources
-    for exercise in choice_exercises().values():
-        for item, choice in exercise.answer_key().items():
+    for choice_exercise in choice_exercises().values():
+        for item, choice in choice_exercise.answer_key().items():
             assert not re.search(rf'\\"{re.escape(item)}\\": \\"{re.escape(choice)}\\"', text)
     assert all(not c.get("outputs") for c in _cells(exercise) if c["cell_type"] == "code")
 

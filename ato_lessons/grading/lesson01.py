@@ -19,9 +19,9 @@ from __future__ import annotations
 from functools import cache
 
 from ato_lessons.course import class_seed
-from ato_lessons.grading import numeric
 from ato_lessons.grading.exercise import Exercise
 from ato_lessons.grading.numeric import as_whole, expected_number
+from ato_lessons.grading.numeric import gap as _gap
 from ato_lessons.grading.reference import class_orders, pc_maker
 from ato_lessons.grading.verdict import Verdict
 from ato_lessons.i18n import fmt_percent as _pct
@@ -61,7 +61,7 @@ def grade_mts_offer(answer: object) -> Verdict:
             f"un nombre entier de produits entre 1 et {total}",
         )
     truth = _mts_offer_needed(class_seed())
-    ok, gap = numeric.gap(k, truth, MTS_OFFER_TOLERANCE, "products", "produits", 0)
+    ok, gap = _gap(k, truth, MTS_OFFER_TOLERANCE, "products", "produits", 0)
     if ok:
         return Verdict(exercise_id, "correct", 1.0, tr(
             f"Right: about {truth} of the {total} configurations are needed to serve "

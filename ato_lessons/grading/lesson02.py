@@ -17,8 +17,8 @@ from __future__ import annotations
 from functools import cache
 
 from ato_lessons.course import class_seed
-from ato_lessons.grading import numeric
 from ato_lessons.grading.exercise import Exercise
+from ato_lessons.grading.numeric import gap as _gap
 from ato_lessons.grading.numeric import named_numbers
 from ato_lessons.grading.reference import class_orders, pc_maker
 from ato_lessons.grading.verdict import Verdict
@@ -53,8 +53,8 @@ def grade_mto_wait(answer: object) -> Verdict:
         return values
     mean, p95 = _mto_lead_times(class_seed())
     parts = [
-        ("mean", *numeric.gap(values["mean"], mean, 0.05, "days", "jours")),
-        ("p95", *numeric.gap(values["p95"], p95, 0.5, "days", "jours", 1)),
+        ("mean", *_gap(values["mean"], mean, 0.05, "days", "jours")),
+        ("p95", *_gap(values["p95"], p95, 0.5, "days", "jours", 1)),
     ]
     right = sum(ok for _, ok, _ in parts)
     details = tuple(tr(f"{name}: {gap}", f"{name} : {gap}") for name, ok, gap in parts if not ok)

@@ -25,9 +25,9 @@ import pandas as pd
 
 from ato_lessons.catalog import Catalog
 from ato_lessons.course import class_seed
-from ato_lessons.grading import numeric
 from ato_lessons.grading.exercise import Exercise
 from ato_lessons.grading.numeric import as_whole, expected_dict, expected_number
+from ato_lessons.grading.numeric import gap as _gap
 from ato_lessons.grading.reference import pc_maker
 from ato_lessons.grading.verdict import Verdict, describe
 from ato_lessons.i18n import fmt_euros as _euros
@@ -134,7 +134,7 @@ def grade_configurations(answer: object) -> Verdict:
             "de chaque catégorie.",
         )
     else:
-        _, gap = numeric.gap(n, stopped, 0, "configurations", "configurations", 0)
+        _, gap = _gap(n, stopped, 0, "configurations", "configurations", 0)
         why = tr(
             f"{n} is {gap}. In each category count the options that do not come from "
             f"{FAILED_SUPPLIER} (each component has a .supplier), multiply those counts to get "

@@ -19,9 +19,9 @@ import math
 from functools import cache
 
 from ato_lessons.course import class_seed
-from ato_lessons.grading import numeric
 from ato_lessons.grading.exercise import Exercise
 from ato_lessons.grading.numeric import as_real, expected_number, named_numbers, short_number
+from ato_lessons.grading.numeric import gap as _gap
 from ato_lessons.grading.reference import class_orders, pc_maker
 from ato_lessons.grading.verdict import Verdict
 from ato_lessons.i18n import fmt_number as _num
@@ -94,8 +94,8 @@ def grade_strategy_gaps(answer: object) -> Verdict:
     usual = _strategy_gaps(class_seed(), None)
     kept_targets = _strategy_gaps(class_seed(), JUMPY_VARIABILITY, retarget=False)
     parts = [
-        ("holding_ratio", *numeric.gap(values["holding_ratio"], ratio, 0.005, "", "", 3)),
-        ("extra_days", *numeric.gap(values["extra_days"], extra, 0.02, "days", "jours")),
+        ("holding_ratio", *_gap(values["holding_ratio"], ratio, 0.005, "", "", 3)),
+        ("extra_days", *_gap(values["extra_days"], extra, 0.02, "days", "jours")),
     ]
     right = sum(ok for _, ok, _ in parts)
     details = [tr(f"{name}: {gap}", f"{name} : {gap}") for name, ok, gap in parts if not ok]
@@ -173,7 +173,7 @@ def grade_pooling(answer: object) -> Verdict:
         ))
     truth = _pooling_saving(class_seed())
     law = 1.0 - 1.0 / math.sqrt(POOLING_PRODUCTS)
-    ok, gap = numeric.gap(saving, truth, 0.01, "", "", 3)
+    ok, gap = _gap(saving, truth, 0.01, "", "", 3)
     if ok:
         return Verdict(exercise_id, "correct", 1.0, tr(
             f"Right: the shared component saves {_pct(truth)} of the stock, close to the "

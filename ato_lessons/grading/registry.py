@@ -32,7 +32,11 @@ from functools import cache, partial
 from pathlib import Path
 from types import MappingProxyType
 
-from ato_lessons.grading import lesson01, lesson02, lesson04, lesson05, lesson08
+import ato_lessons.grading.lesson01 as lesson01
+import ato_lessons.grading.lesson02 as lesson02
+import ato_lessons.grading.lesson04 as lesson04
+import ato_lessons.grading.lesson05 as lesson05
+import ato_lessons.grading.lesson08 as lesson08
 from ato_lessons.grading.choices import (
     ChoiceExercise,
     grade_choices,
@@ -110,10 +114,21 @@ class Registry:
         return {key: self.exercises[key].title for key in self.ids()}
 
     def grade(self, exercise_id: str, answer: object) -> Verdict:
-        """Grade ``answer`` for ``exercise_id``; never raises.
+        """Grade ``answer`` for ``exercise_id``.
 
-        An unknown exercise or a grader that fails unexpectedly gives an
-        ``"invalid"`` verdict instead of an exception.
+        Parameters
+        ----------
+        exercise_id : str
+            Exercise number, e.g. ``"3.1a"``.
+        answer : object
+            The student's answer (``...`` while not answered yet).
+
+        Returns
+        -------
+        Verdict
+            Never raises: an unknown exercise or a grader that fails unexpectedly
+            gives an ``"invalid"`` verdict (numbered ``"0.0"`` when the number given
+            is malformed) instead of an exception.
         """
         exercise = self.exercises.get(exercise_id) if isinstance(exercise_id, str) else None
         if exercise is None:

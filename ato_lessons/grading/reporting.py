@@ -13,7 +13,7 @@ Replace the ... placeholder with your answer, then run the cell again.
 
 from __future__ import annotations
 
-from ato_lessons.grading import progress
+from ato_lessons.grading.progress import record
 from ato_lessons.grading.registry import course_registry, grade
 from ato_lessons.grading.verdict import Verdict
 
@@ -40,7 +40,7 @@ def report(verdict: Verdict, answer: object = None) -> Verdict:
     """
     print(verdict.text())
     if verdict.exercise_id in course_registry():
-        progress.record(verdict, answer)
+        record(verdict, answer)
     return verdict
 
 

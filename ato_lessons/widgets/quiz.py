@@ -28,8 +28,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ato_lessons.grading import Verdict, choice_exercise, grade, progress, verdict_html
+from ato_lessons.grading import Verdict, choice_exercise, grade, verdict_html
 from ato_lessons.grading.choices import ChoiceExercise
+from ato_lessons.grading.progress import record, saved_answer
 from ato_lessons.i18n import tr
 
 __all__ = ["ChoiceQuiz", "choice_quiz", "list_items"]
@@ -64,13 +65,13 @@ class ChoiceQuiz(widgets.VBox):  # type: ignore[misc]
 
     def __init__(self, exercise_id: str) -> None:
         self.exercise: ChoiceExercise = choice_exercise(exercise_id)
-        saved = progress.saved_answer(exercise_id)
-        saved_answer: dict[str, Any] = saved if isinstance(saved, dict) else {}
+        saved = saved_answer(exercise_id)
+        before: dict[str, Any] = saved if isinstance(saved, dict) else {}
         self.toggles: dict[str, widgets.ToggleButtons] = {}
         rows = []
         for item in self.exercise.items:
             choices = self.exercise.choices_of(item)
-            previous = self.exercise.normalise(saved_answer.get(item.key), item)
+            previous = self.exercise.normalise(before.get(item.key), item)
             toggle = widgets.ToggleButtons(
                 options=[(choice.label, choice.code) for choice in choices],
                 value=previous,
@@ -120,7 +121,7 @@ class ChoiceQuiz(widgets.VBox):  # type: ignore[misc]
                     "Choisissez une réponse pour chaque phrase, puis cliquez sur Vérifier.",
                 ),
             )
-        progress.record(verdict, answer)
+        record(verdict, answer)
         self.feedback.value = verdict_html(verdict)
         return verdict
 
