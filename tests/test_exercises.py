@@ -21,7 +21,7 @@ import pytest
 from nbclient import NotebookClient
 
 from ato_lessons.course import LESSONS
-from ato_lessons.graders import CHOICE_EXERCISES, _answer_key
+from ato_lessons.grading import choice_exercises
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"
@@ -182,8 +182,8 @@ def test_exercises_hold_no_answers(exercise: Path) -> None:
     sources = "\n".join(_source(c) for c in _cells(exercise))
     assert not re.search(r"^\s*# solution\s*$", sources, flags=re.MULTILINE)
     assert "Discussion." not in sources
-    for exercise_id in CHOICE_EXERCISES:
-        for item, choice in _answer_key(exercise_id).items():
+    for choice_exercise in choice_exercises().values():
+        for item, choice in choice_exercise.answer_key().items():
             assert not re.search(rf'\\"{re.escape(item)}\\": \\"{re.escape(choice)}\\"', text)
     assert all(not c.get("outputs") for c in _cells(exercise) if c["cell_type"] == "code")
 

@@ -1,4 +1,7 @@
-"""Lessons 06-07 helpers and widgets: experiments move the right way, controls redraw."""
+"""Lessons 06-07 helpers and widgets: experiments move the right way, controls redraw.
+
+(Lesson 07's self-check quiz is exercise 7.1: tests/test_widgets_quiz.py, test_grading_choices.py.)
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import numpy as np
 import pytest
 
 import ato_lessons as ato
-from ato_lessons.checking import set_language
+from ato_lessons.i18n import set_language
 from ato_lessons.widgets import tradeoffs as tw
 
 
@@ -217,66 +220,3 @@ def test_panel_rejects_bad_inputs(pc: ato.Scenario) -> None:
         tw.WhatIfPanel(pc, horizon=30)
     with pytest.raises(ValueError, match="CPU-5"):
         tw.WhatIfPanel(ato.load_instance("two_products"))
-
-
-# --- the quiz ------------------------------------------------------------------------------
-def _right_answers() -> dict[str, str]:
-    return {q.key: tw._answers()[q.key] for q in tw.QUESTIONS}
-
-
-def test_quiz_accepts_the_right_answers_and_letters() -> None:
-    result = tw.grade_quiz(_right_answers())
-    assert (result.right, result.answered, result.total) == (6, 6, 6)
-    letters = {q.key: "abcd"[q.options.index(tw._answers()[q.key])] for q in tw.QUESTIONS}
-    assert tw.grade_quiz(letters).right == 6
-    shouted = {k: f"  {v.upper()} " for k, v in _right_answers().items()}
-    assert tw.grade_quiz(shouted).right == 6
-
-
-def test_quiz_rejects_wrong_answers_with_reasons() -> None:
-    for q in tw.QUESTIONS:
-        wrong = next(o for o in q.options if o != tw._answers()[q.key])
-        result = tw.grade_quiz({**_right_answers(), q.key: wrong})
-        assert result.right == 5
-        assert any(line.strip().startswith(f"{q.key}: not") and q.why in line
-                   for line in result.lines)
-
-
-def test_quiz_unanswered_and_garbage() -> None:
-    empty = tw.grade_quiz({})
-    assert (empty.right, empty.answered) == (0, 0)
-    assert all("not answered yet" in line for line in empty.lines)
-    odd = tw.grade_quiz({"q1": 42, "q2": "banana"})
-    assert odd.right == 0 and odd.answered == 2
-    assert "is not one of" in odd.text()
-    with pytest.raises(ValueError, match="q9"):
-        tw.grade_quiz({"q9": "a"})
-    with pytest.raises(TypeError, match="answers"):
-        tw.grade_quiz(["a"])  # type: ignore[arg-type]
-
-
-def test_check_quiz_prints(capsys: pytest.CaptureFixture[str]) -> None:
-    tw.check_quiz({"q1": "assemble to order"})
-    out = capsys.readouterr().out
-    assert out.startswith("Self-check: 1 of 6 right (1 answered).")
-
-
-def test_quiz_widget_feedback_follows_the_toggles() -> None:
-    quiz = tw.SelfCheckQuiz()
-    assert "0 of 6 right (0 answered)" in quiz.feedback.value
-    for key, answer in _right_answers().items():
-        quiz.controls[key].value = answer
-    quiz.check_button.click()
-    assert "6 of 6 right" in quiz.feedback.value and "✔" in quiz.feedback.value
-    first = tw.QUESTIONS[0]
-    quiz.controls[first.key].value = next(o for o in first.options if o != _right_answers()["q1"])
-    quiz.check_button.click()
-    assert "5 of 6 right" in quiz.feedback.value
-
-
-def test_quiz_in_french() -> None:
-    set_language("fr")
-    try:
-        assert tw.grade_quiz({}).text().startswith("Auto-évaluation : réponses justes : 0 sur 6")
-    finally:
-        set_language("en")

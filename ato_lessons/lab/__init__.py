@@ -6,9 +6,9 @@ base-stock levels with :func:`simulate_lab`, and improve them with :func:`coordi
 
 Importing this package loads no plotting or widget library: the figures and sliders
 (:func:`level_sweep`, :func:`plot_level_sweep`, :class:`LabSliders`, from
-:mod:`ato_lessons.lab.display`) and the exercise checker (:func:`check_lab_levels` and its
-constants, from :mod:`ato_lessons.lab.grader`) are loaded on first use (PEP 562), so
-``from ato_lessons.lab import LabSliders`` works as before.
+:mod:`ato_lessons.lab.display`) are loaded on first use (PEP 562), so
+``from ato_lessons.lab import LabSliders`` works as before. The exercise checker of
+lesson 08 is :mod:`ato_lessons.grading.lesson08`.
 
 Examples
 --------
@@ -40,10 +40,6 @@ from ato_lessons.lab.system import (
 )
 
 __all__ = [
-    "CHECK_REPS",
-    "CHECK_SEED",
-    "THRESHOLD",
-    "check_lab_levels",
     "LAB_DESCRIPTIONS",
     "LAB_SYSTEMS",
     "LabComponent",
@@ -68,26 +64,19 @@ __all__ = [
     "validate_levels",
 ]
 
-#: Names loaded on first use: the presentation layer (matplotlib, ipywidgets) ...
+#: The display names (matplotlib, ipywidgets), imported on first use only (PEP 562).
 _DISPLAY_NAMES = frozenset({"LabSliders", "level_sweep", "plot_level_sweep"})
-#: ... and the exercise checker (grading layer).
-_GRADER_NAMES = frozenset({"CHECK_REPS", "CHECK_SEED", "THRESHOLD", "check_lab_levels"})
 
 
 def __getattr__(name: str) -> Any:
-    """Load the display and grader names on first use (PEP 562)."""
+    """Import :mod:`ato_lessons.lab.display` only when one of its names is asked for."""
     if name in _DISPLAY_NAMES:
         from ato_lessons.lab import display
 
         value = getattr(display, name)
-    elif name in _GRADER_NAMES:
-        from ato_lessons.lab import grader
-
-        value = getattr(grader, name)
-    else:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value  # later look-ups skip this function
-    return value
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

@@ -1,156 +1,21 @@
-"""Exercise 8.1: find good base-stock levels for the Hong & Nelson ATO system.
+"""Deprecated: the grader of exercise 8.1 moved to :mod:`ato_lessons.grading.lesson08`.
 
-The answer is a list of 8 base-stock levels (or a dict ``{"c1": 4, ...}``), each a whole
-number between 0 and :data:`MAX_LEVEL`. It is judged on **fresh** replications
-(:data:`CHECK_REPS` replications, seed :data:`CHECK_SEED`, which the lesson never uses),
-so tuning to the lesson's own random numbers does not help:
-
-* ``correct`` when the mean profit per unit time is at least :data:`THRESHOLD`;
-* ``partial`` when it beats the starting levels (all 10) but not the threshold;
-* ``incorrect`` otherwise.
+Kept for one release so that code written before the move still runs; the first
+name taken from here emits one :class:`DeprecationWarning`. (Exercise 8.1 no longer
+needs this import to be listed in the progress table: the registry lists it.)
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping, Sequence
+from typing import Any
 
-import numpy as np
+from ato_lessons.grading import lesson08
+from ato_lessons.grading._deprecation import MovedNames
 
-from ato_lessons.checking import Verdict, describe, is_placeholder, register_grader, tr
-from ato_lessons.lab.results import simulate_lab
-from ato_lessons.lab.system import LabSystem, load_lab_system
-
-__all__ = ["THRESHOLD", "CHECK_REPS", "CHECK_SEED", "MAX_LEVEL", "check_lab_levels"]
-
-#: Profit per unit time (mean of the fresh replications) needed for "correct".
-THRESHOLD = 132.0
-#: Fresh replications used by the checker.
-CHECK_REPS = 200
-#: Seed of the fresh replications (the lesson and the solution use other seeds).
-CHECK_SEED = 808_080
-#: Largest base-stock level accepted (the benchmark's capacity).
-MAX_LEVEL = 20
-EXERCISE = "8.1"
+_MOVED = MovedNames(__name__, "ato_lessons.grading.lesson08", {
+    name: getattr(lesson08, name) for name in (*lesson08.__all__, "EXERCISE")
+})
 
 
-def _fr(value: float) -> str:
-    """``value`` with two decimals and a decimal comma, as French writes it."""
-    return f"{value:.2f}".replace(".", ",")
-
-
-def _parse(system: LabSystem, answer: object) -> tuple[int, ...] | str:
-    """Return the levels as a tuple, or an explanation of what is wrong with ``answer``."""
-    names = system.component_names
-    n = len(names)
-    expected = tr(
-        f"Expected {n} whole numbers between 0 and {MAX_LEVEL}, one per component "
-        f"({', '.join(names)}), as a list such as [5, 5, 5, 5, 5, 5, 5, 5].",
-        f"Attendu : {n} nombres entiers entre 0 et {MAX_LEVEL}, un par composant "
-        f"({', '.join(names)}), sous forme de liste, par exemple [5, 5, 5, 5, 5, 5, 5, 5].",
-    )
-    if isinstance(answer, Mapping):
-        keys = list(answer.keys())
-        if sorted(map(str, keys)) != sorted(names) or not all(isinstance(k, str) for k in keys):
-            return (
-                tr(
-                    f"The dict must have exactly the keys {list(names)}. ",
-                    f"Le dict doit avoir exactement les clés {list(names)}. ",
-                )
-                + expected
-            )
-        values: list[object] = [answer[name] for name in names]
-    elif isinstance(answer, Sequence | np.ndarray) and not isinstance(answer, str | bytes):
-        if len(answer) != n:
-            return (
-                tr(
-                    f"Got {describe(answer)} instead of {n} numbers. ",
-                    f"Reçu : {describe(answer)} au lieu de {n} nombres. ",
-                )
-                + expected
-            )
-        values = list(answer)
-    else:
-        return tr(f"Got {describe(answer)}. ", f"Reçu : {describe(answer)}. ") + expected
-    levels = []
-    for name, value in zip(names, values, strict=True):
-        if isinstance(value, float | np.floating) and math.isfinite(value) and value.is_integer():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int | np.integer):
-            return (
-                tr(
-                    f"The level of {name} is {describe(value)}, not a whole number. ",
-                    f"Le niveau de {name} vaut {describe(value)}, pas un nombre entier. ",
-                )
-                + expected
-            )
-        if not 0 <= value <= MAX_LEVEL:
-            return (
-                tr(
-                    f"The level of {name} is {describe(int(value))}, outside 0..{MAX_LEVEL}. ",
-                    f"Le niveau de {name} vaut {describe(int(value))}, hors de 0 à {MAX_LEVEL}. ",
-                )
-                + expected
-            )
-        levels.append(int(value))
-    return tuple(levels)
-
-
-@register_grader(EXERCISE, "Find good base-stock levels", "Trouver de bons niveaux de stock cible")
-def check_lab_levels(answer: object) -> Verdict:
-    """Judge base-stock levels for the ``lab_hong_nelson`` system on fresh replications.
-
-    Parameters
-    ----------
-    answer : list of 8 int, or dict component name -> int
-        The student's levels; ``...`` or ``None`` means "not answered yet".
-
-    Returns
-    -------
-    Verdict
-        Never raises on the answer; garbage gives an ``"invalid"`` verdict.
-
-    Examples
-    --------
-    >>> from ato_lessons.checking import set_language
-    >>> set_language("en")
-    >>> check_lab_levels(...).status
-    'unanswered'
-    >>> check_lab_levels([10] * 8).status
-    'incorrect'
-    """
-    if is_placeholder(answer) or answer is None:
-        return Verdict.unanswered(EXERCISE)
-    system = load_lab_system("lab_hong_nelson")
-    parsed = _parse(system, answer)
-    if isinstance(parsed, str):
-        return Verdict.invalid(EXERCISE, parsed)
-    result = simulate_lab(system, parsed, CHECK_REPS, CHECK_SEED)
-    start = simulate_lab(system, None, CHECK_REPS, CHECK_SEED).mean
-    low, high = result.ci
-    measured = tr(
-        f"With {CHECK_REPS} fresh replications your levels {list(parsed)} earn "
-        f"{result.mean:.2f} per unit time (95% CI {low:.2f} to {high:.2f}); "
-        f"the target is {THRESHOLD:.0f} and the starting levels (all 10) earn {start:.2f}.",
-        f"Sur {CHECK_REPS} nouvelles réplications, vos niveaux {list(parsed)} rapportent "
-        f"{_fr(result.mean)} par unité de temps (IC à 95 % : de {_fr(low)} à {_fr(high)}) ; "
-        f"l'objectif est {THRESHOLD:.0f} et les niveaux de départ (tous à 10) rapportent "
-        f"{_fr(start)}.",
-    )
-    if result.mean >= THRESHOLD:
-        return Verdict(EXERCISE, "correct", 1.0, measured)
-    if result.mean > start:
-        score = min(max((result.mean - start) / (THRESHOLD - start), 0.01), 0.99)
-        hint = tr(
-            " Better than the start: keep searching, one component at a time, one unit up "
-            "or down (coordinate_search does this for you).",
-            " Mieux qu'au départ : continuez à chercher, un composant à la fois, en "
-            "ajoutant ou en retirant une unité (coordinate_search le fait pour vous).",
-        )
-        return Verdict.from_score(EXERCISE, score, measured + hint)
-    hint = tr(
-        " Not better than the starting levels: compare holding cost and orders lost.",
-        " Pas mieux que les niveaux de départ : comparez le coût de possession et les "
-        "ventes perdues.",
-    )
-    return Verdict(EXERCISE, "incorrect", 0.0, measured + hint)
+def __getattr__(name: str) -> Any:
+    return _MOVED.resolve(name)

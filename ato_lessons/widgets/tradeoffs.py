@@ -1,4 +1,4 @@
-"""Lessons 06 (pros and cons) and 07 (wrap-up): experiments, a what-if panel, a self-check quiz.
+"""Lessons 06 (pros and cons) and 07 (wrap-up): experiments and a what-if panel.
 
 The article announces advantages and disadvantages of assemble-to-order but
 leaves its box empty. Lesson 06 fills it with experiments on the PC maker; the
@@ -18,9 +18,10 @@ helpers here make each experiment one line in the notebook:
 Widgets (the course's protocol: ``.controls``, ``.widget``, ``.update()``):
 
 * :class:`WhatIfPanel` (lesson 06): choose an experiment and its severity, see
-  the consequence against the usual run;
-* :class:`SelfCheckQuiz` (lesson 07): six questions with feedback; the same
-  grading is available without widgets as :func:`check_quiz`.
+  the consequence against the usual run.
+
+(Lesson 07's self-check quiz is exercise 7.1 of :mod:`ato_lessons.grading`, shown
+with :func:`ato_lessons.widgets.quiz.choice_quiz`.)
 
 Examples
 --------
@@ -34,13 +35,9 @@ Examples
 
 from __future__ import annotations
 
-import base64
-import html
-import json
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import partial
 from typing import Any
 
 import ipywidgets as widgets
@@ -49,9 +46,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..catalog import Catalog
-from ..checking import tr
 from ..course import class_seed
 from ..factory import Factory, SimulationResult, simulate
+from ..grading._deprecation import MovedNames
 from ..instances import Scenario
 from ..plots import OKABE_ITO, strategy_style
 from ..validation import check_int, check_name, check_real
@@ -61,15 +58,10 @@ __all__ = [
     "BUSINESSES",
     "Business",
     "EXPERIMENTS",
-    "QUESTIONS",
-    "Question",
-    "SelfCheckQuiz",
     "WhatIfPanel",
     "business_table",
-    "check_quiz",
     "days_of_inventory",
     "fit_strategy",
-    "grade_quiz",
     "planned_targets",
     "products_using",
     "stock_at_risk",
@@ -598,197 +590,31 @@ class WhatIfPanel:
 
 
 # ----------------------------------------------------------------------------------------
-# The self-check quiz (lesson 07)
+# The self-check quiz (lesson 07) is now exercise 7.1: its questions, explanations and
+# answers are in ato_lessons/grading/data/lesson07.toml, shown by the one quiz widget
+# (ato_lessons.widgets.quiz.choice_quiz("7.1")) and checked with check("7.1", answers).
+# The old names below still work for one release (module __getattr__, one warning).
 # ----------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Question:
-    """A multiple-choice question of the wrap-up quiz.
+def _moved_quiz_names() -> MovedNames:
+    from ..grading import check, choice_exercise, grade
+    from .quiz import ChoiceQuiz
 
-    Parameters
-    ----------
-    key : str
-        Short id used in answers, e.g. ``"q1"``.
-    text : str
-        The question.
-    options : tuple of str
-        The possible answers (2 to 4); an answer may also be given by its letter
-        (``"a"``, ``"b"``, ...).
-    why : str
-        The explanation shown when the answer is wrong.
-    """
-
-    key: str
-    text: str
-    options: tuple[str, ...]
-    why: str
-
-    def __post_init__(self) -> None:
-        for name in ("key", "text", "why"):
-            check_name(name, getattr(self, name))
-        if not 2 <= len(self.options) <= 4 or len(set(self.options)) != len(self.options):
-            raise ValueError(f"options(={self.options!r}) must be 2 to 4 distinct answers")
-
-    def normalise(self, answer: object) -> str | None:
-        """The option ``answer`` stands for (its text or letter), or None."""
-        if not isinstance(answer, str):
-            return None
-        text = " ".join(answer.strip().split()).lower()
-        for letter, option in zip("abcd", self.options, strict=False):
-            if text in (letter, option.lower()):
-                return option
-        return None
+    return MovedNames(__name__, "ato_lessons.widgets.quiz", {
+        "QUESTIONS": choice_exercise("7.1").items,
+        "SelfCheckQuiz": partial(ChoiceQuiz, "7.1"),
+        "check_quiz": partial(check, "7.1"),
+        "grade_quiz": partial(grade, "7.1"),
+    }, advice="the self-check quiz is exercise 7.1: show it with choice_quiz('7.1') from "
+              "ato_lessons.widgets.quiz and check answers with check('7.1', answers) from "
+              "ato_lessons.grading.")
 
 
-QUESTIONS: tuple[Question, ...] = (
-    Question("q1", "Which strategy keeps parts, not finished products, on the shelf?",
-             ("make to stock", "make to order", "assemble to order"),
-             "MTS stocks finished products and MTO stocks nothing; ATO stocks the parts "
-             "and assembles when the order arrives."),
-    Question("q2", "In the PC maker's reference run, how long does an ATO customer wait "
-             "on average?",
-             ("about a quarter of a day", "about a day and a third", "about a month"),
-             "A quarter of a day is MTS (from the shelf) and a month is MTO (waiting for "
-             "the processor's supplier); ATO waits for assembly plus the odd missing part."),
-    Question("q3", "Where does most of the cost of one of the PC maker's computers come from?",
-             ("the components", "the assembly work"),
-             "Less than an hour of assembly at 30 €/h is a few percent of a PC whose parts "
-             "cost hundreds of euros: the article's 'assembly cost is negligible'."),
-    Question("q4", "During a demand surge, with enough components planned, what limits "
-             "ATO deliveries?",
-             ("the finished-goods stock", "the assembly line's capacity",
-              "the number of configurations"),
-             "ATO keeps no finished goods: every order goes through the assembly line, "
-             "whose hours per day cap the output."),
-    Question("q5", "Why do shared components need less safety stock than finished products?",
-             ("their suppliers are faster", "components are cheaper",
-              "ups and downs of different products partly cancel out"),
-             "Risk pooling: the demand for a shared part is a sum of independent demands, "
-             "which varies relatively less (saving 1 − 1/√n for n products)."),
-    Question("q6", "Which business suits assemble-to-order best?",
-             ("a bakery's everyday bread", "PCs configured online", "a cruise ship"),
-             "Bread cannot wait (MTS) and a cruise ship is built on contract (MTO); "
-             "PCs combine shared parts into many configurations in hours."),
-)
-
-# The answers, encoded (base64 of JSON) so that reading the module does not give them away.
-_KEY = "eyJxMSI6IDIsICJxMiI6IDEsICJxMyI6IDAsICJxNCI6IDEsICJxNSI6IDIsICJxNiI6IDF9"
+_MOVED_QUIZ: list[MovedNames] = []
 
 
-@cache
-def _answers() -> dict[str, str]:
-    index: dict[str, int] = json.loads(base64.b64decode(_KEY).decode("utf-8"))
-    return {q.key: q.options[index[q.key]] for q in QUESTIONS}
-
-
-@dataclass(frozen=True)
-class QuizResult:
-    """Outcome of :func:`grade_quiz`: counts and one feedback line per question."""
-
-    right: int
-    answered: int
-    total: int
-    lines: tuple[str, ...]
-
-    def text(self) -> str:
-        """The verdict as plain text."""
-        head = tr(
-            f"Self-check: {self.right} of {self.total} right ({self.answered} answered).",
-            f"Auto-évaluation : réponses justes : {self.right} sur {self.total} "
-            f"({self.answered} questions répondues).",
-        )
-        return "\n".join([head, *self.lines])
-
-    def html(self) -> str:
-        """The verdict as a small HTML block (symbols carry the meaning, not colour)."""
-        mark = "✔" if self.right == self.total else "◐" if self.right else "…"
-        items = "".join(f"<li>{html.escape(line.strip())}</li>" for line in self.lines)
-        return (f"<div style='border-left:4px solid {OKABE_ITO[2]};padding-left:0.6em'>"
-                f"<b>{mark} {html.escape(self.text().splitlines()[0])}</b>"
-                + (f"<ul>{items}</ul>" if items else "") + "</div>")
-
-
-def grade_quiz(answers: Mapping[str, object]) -> QuizResult:
-    """Grade answers ``{question key: option text or letter}``; never raises on content.
-
-    Examples
-    --------
-    >>> from ato_lessons.checking import set_language
-    >>> set_language("en")
-    >>> result = grade_quiz({"q1": "assemble to order", "q3": "b"})
-    >>> result.right, result.answered, result.total
-    (1, 2, 6)
-    """
-    if not isinstance(answers, Mapping):
-        raise TypeError(f"answers(={type(answers).__name__}) must be a dict "
-                        "{'q1': 'assemble to order', ...}")
-    known = {q.key for q in QUESTIONS}
-    unknown = sorted(str(k) for k in answers if k not in known)
-    if unknown:
-        raise ValueError(f"answers has unknown question(s) {unknown!r}; known: {sorted(known)!r}")
-    key = _answers()
-    right = answered = 0
-    lines: list[str] = []
-    for q in QUESTIONS:
-        given = answers.get(q.key)
-        if given is None or given is Ellipsis:
-            lines.append(f"  {q.key}: " + tr("not answered yet.", "pas encore de réponse."))
-            continue
-        answered += 1
-        option = q.normalise(given)
-        if option is None:
-            choices = " / ".join(q.options)
-            lines.append(f"  {q.key}: " + tr(f"{given!r} is not one of: {choices}.",
-                                             f"{given!r} ne fait pas partie de : {choices}."))
-        elif option == key[q.key]:
-            right += 1
-            lines.append(f"  {q.key}: " + tr("right.", "juste."))
-        else:
-            lines.append(f"  {q.key}: " + tr(f"not “{option}”. ", f"pas « {option} ». ") + q.why)
-    return QuizResult(right, answered, len(QUESTIONS), tuple(lines))
-
-
-def check_quiz(answers: Mapping[str, object]) -> None:
-    """Print the verdict of :func:`grade_quiz` (the quiz without widgets)."""
-    print(grade_quiz(answers).text())
-
-
-class SelfCheckQuiz:
-    """The wrap-up quiz as widgets: one toggle row per question, a Check button.
-
-    Attributes
-    ----------
-    controls : dict
-        One ``ToggleButtons`` per question key (value None until chosen).
-    check_button : ipywidgets.Button
-    feedback : ipywidgets.HTML
-        Where the verdict is shown (set on every :meth:`update`).
-    """
-
-    def __init__(self) -> None:
-        self.controls: dict[str, widgets.ToggleButtons] = {}
-        rows: list[widgets.Widget] = []
-        for q in QUESTIONS:
-            toggle = widgets.ToggleButtons(options=list(q.options), value=None,
-                                           style={"button_width": "auto"})
-            self.controls[q.key] = toggle
-            rows.append(widgets.HTML(f"<b>{q.key}</b> · {html.escape(q.text)}"))
-            rows.append(toggle)
-        self.check_button = widgets.Button(description=tr("Check", "Vérifier"),
-                                           button_style="primary", icon="check")
-        self.feedback = widgets.HTML()
-        self.check_button.on_click(lambda _button: self.update())
-        self._box = widgets.VBox([*rows, self.check_button, self.feedback])
-        self.update()
-
-    @property
-    def widget(self) -> widgets.VBox:
-        """The questions, the button and the feedback."""
-        return self._box
-
-    def answers(self) -> dict[str, str | None]:
-        """The current choices."""
-        return {key: toggle.value for key, toggle in self.controls.items()}
-
-    def update(self) -> None:
-        """Grade the current choices and show the verdict."""
-        self.feedback.value = grade_quiz(self.answers()).html()
+def __getattr__(name: str) -> Any:
+    if name not in ("QUESTIONS", "SelfCheckQuiz", "check_quiz", "grade_quiz"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if not _MOVED_QUIZ:
+        _MOVED_QUIZ.append(_moved_quiz_names())
+    return _MOVED_QUIZ[0].resolve(name)

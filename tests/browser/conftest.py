@@ -760,15 +760,15 @@ class LabNotebook:
         self.wait_idle()
         return index, before, self.output_signature(index)
 
-    # quizzes (ato_lessons.quiz.ChoiceQuiz) ---------------------------------------------
+    # quizzes (ato_lessons.widgets.quiz.ChoiceQuiz) -------------------------------------
 
     def quiz_ids(self) -> list[str]:
         """Ids of the quizzes shown, in order; each root gets ``data-ato-quiz="<id>"``.
 
         A quiz is a box with rows of toggle buttons and a *Check* button: the course's
-        choice exercises (``ato_lessons.quiz.ChoiceQuiz``, id = the exercise id from its
-        ``<h4>`` title, e.g. ``"3.1a"``) and lesson 07's self-check quiz
-        (``SelfCheckQuiz``, first row "q1 · …", id ``"self-check"``).
+        choice exercises (``ato_lessons.widgets.quiz.ChoiceQuiz``, id = the exercise id
+        from its ``<h4>`` title, e.g. ``"3.1a"``, or ``"7.1"`` for lesson 07's
+        self-check quiz).
         """
         ids: list[str] = self.page.evaluate(
             """() => {
@@ -784,9 +784,7 @@ class LabNotebook:
                     if (!root || root.hasAttribute('data-ato-quiz')) continue;
                     const h4 = root.querySelector('.widget-html h4');
                     const m = h4 && /^\\s*Exerci[sc]e\\s+(\\S+)\\s+·/.exec(h4.textContent);
-                    const first = root.querySelector('.widget-html');
-                    let id = m ? m[1] : null;
-                    if (!id && first && /^\\s*q1\\s+·/.test(first.textContent)) id = 'self-check';
+                    const id = m ? m[1] : null;
                     if (!id) continue;
                     root.setAttribute('data-ato-quiz', id);
                     ids.push(id);

@@ -36,32 +36,24 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 def quiz_answers(quiz_id: str) -> tuple[list[str], list[str]]:
     """English button labels of the right and of a wrong answer, row by row.
 
-    ``quiz_id`` is a choice exercise's id (``ato_lessons.graders``) or ``"self-check"``
-    (lesson 07's quiz, ``ato_lessons.widgets.tradeoffs``).
+    ``quiz_id`` is a choice exercise's id (``ato_lessons.grading``), lesson 07's
+    self-check quiz (7.1) included: its questions each have their own choices.
     """
-    if quiz_id == "self-check":
-        from ato_lessons.widgets.tradeoffs import QUESTIONS, _answers
+    from ato_lessons.grading import choice_exercises
 
-        key = _answers()
-        right = [key[q.key] for q in QUESTIONS]
-        wrong = [next(o for o in q.options if o != key[q.key]) for q in QUESTIONS]
-        return right, wrong
-
-    from ato_lessons.graders import CHOICE_EXERCISES, _answer_key
-
-    exercise = CHOICE_EXERCISES[quiz_id]
-    answer_key = _answer_key(quiz_id)
+    exercise = choice_exercises()[quiz_id]
     right, wrong = [], []
     for item in exercise.items:
-        right.append(next(c.en for c in exercise.choices if c.code == answer_key[item.key]))
-        wrong.append(next(c.en for c in exercise.choices if c.code != answer_key[item.key]))
+        choices = exercise.choices_of(item)
+        right.append(next(c.en for c in choices if c.code == item.answer))
+        wrong.append(next(c.en for c in choices if c.code != item.answer))
     return right, wrong
 
 
 def check_quizzes(notebook: Any) -> int:
     """Answer every quiz wrong, then right; the feedback must follow. Returns the count.
 
-    Feedback marks: ✔ all right (both quiz kinds), ✘ wrong (choice exercises).
+    Feedback marks: ✔ all right, ✘ all wrong (the verdict's symbols).
     """
     ids = notebook.quiz_ids()
     for quiz_id in ids:
@@ -111,7 +103,7 @@ def widget_notebooks() -> list[str]:
         ("quiz.choice_quiz('6.1a')", True),
         ("sliders = LabSliders(hn)\nsliders.widget", True),  # a course panel shown
         ("interact(f, x=(0, 10))", True),
-        ("from ato_lessons.quiz import choice_quiz, list_items", False),  # import only
+        ("from ato_lessons.widgets.quiz import choice_quiz, list_items", False),  # import only
         ("import ato_lessons.widgets", False),
         ("import numpy as np\nprint(np.pi)", False),
         ("# widgets are explained in lesson 3", False),

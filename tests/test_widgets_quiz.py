@@ -1,15 +1,23 @@
-"""The widget front end: same grading as check(), feedback in HTML, answers restored."""
+"""The one quiz widget: same grading as check(), feedback in HTML, answers saved and restored.
+
+It shows every choice exercise, the wrap-up's self-check quiz (7.1) included.
+"""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
 
-from ato_lessons import progress
-from ato_lessons.checking import set_language
-from ato_lessons.graders import CHOICE_EXERCISES, _answer_key
-from ato_lessons.quiz import ChoiceQuiz, choice_quiz, list_items
+from ato_lessons.grading import choice_exercises, progress, set_language
+from ato_lessons.widgets.quiz import ChoiceQuiz, choice_quiz, list_items
+
+CHOICE_EXERCISES = choice_exercises()
+
+
+def _answer_key(exercise_id: str) -> dict[str, str]:
+    return CHOICE_EXERCISES[exercise_id].answer_key()
 
 
 @pytest.fixture(autouse=True)
@@ -78,7 +86,7 @@ def test_answers_are_restored_after_a_restart(
 def test_corrupt_saved_answer_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("ATO_PROGRESS_FILE", str(tmp_path / "progress.json"))
     progress.reset()
-    from ato_lessons.checking import Verdict
+    from ato_lessons.grading import Verdict
 
     progress.record(Verdict("3.1a", "invalid", 0.0, ""), {"s1": ["junk"], "s2": "bogus"})
     quiz = choice_quiz("3.1a")
@@ -107,3 +115,64 @@ def test_list_items_shows_ids_and_choices(capsys: pytest.CaptureFixture[str]) ->
     assert lines[0] == "Exercise 3.1a · Which strategy does each statement describe?"
     assert lines[1] == 'Answer each item with one of: "MTS", "MTO", "ATO".'
     assert len(lines) == 2 + len(CHOICE_EXERCISES["3.1a"].items)
+
+
+# --- the wrap-up's self-check quiz, exercise 7.1 ------------------------------------------------
+def test_self_check_quiz_shows_each_question_with_its_own_choices() -> None:
+    quiz = choice_quiz("7.1")
+    assert quiz.widget is quiz  # shown like the lesson panels, `quiz.widget`
+    assert list(quiz.toggles) == ["q1", "q2", "q3", "q4", "q5", "q6"]
+    assert [label for label, _ in quiz.toggles["q1"].options] == [
+        "make to stock", "make to order", "assemble to order"]
+    assert len(quiz.toggles["q3"].options) == 2
+    quiz.check_button.click()
+    assert "Pick an answer for each question" in quiz.feedback.value
+
+
+def test_self_check_quiz_is_graded_and_recorded() -> None:
+    quiz = choice_quiz("7.1")
+    for key, code in _answer_key("7.1").items():
+        quiz.toggles[key].value = code
+    quiz.check_button.click()
+    assert "✔" in quiz.feedback.value and "All 6 right" in quiz.feedback.value
+    assert progress.status_of("7.1") == "correct"
+    quiz.toggles["q2"].value = "month"
+    verdict = quiz.check()
+    assert verdict.status == "partial" and "✘" not in quiz.feedback.value
+    assert "not about a month" in quiz.feedback.value
+    assert progress.status_of("7.1") == "partial"
+
+
+def test_self_check_quiz_in_french_is_all_french() -> None:
+    set_language("fr")
+    quiz = choice_quiz("7.1")
+    assert "Vérifiez vos acquis" in quiz.children[0].value
+    assert [label for label, _ in quiz.toggles["q3"].options] == [
+        "les composants", "le travail d'assemblage"]
+    quiz.toggles["q3"].value = "assembly"
+    quiz.check()
+    feedback = html.unescape(quiz.feedback.value)
+    assert "Réponses justes : 0 sur 6" in feedback and "« le travail d'assemblage »" in feedback
+    assert "the assembly work" not in feedback and "right" not in feedback
+
+
+def test_self_check_answers_come_back_after_a_restart(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("ATO_PROGRESS_FILE", str(tmp_path / "progress.json"))
+    progress.reset()
+    quiz = choice_quiz("7.1")
+    quiz.toggles["q5"].value = "pooling"
+    quiz.check()
+    progress.reset()  # a kernel restart
+    again = choice_quiz("7.1")
+    assert again.toggles["q5"].value == "pooling"
+    assert again.toggles["q1"].value is None
+
+
+def test_list_items_of_the_self_check_quiz(capsys: pytest.CaptureFixture[str]) -> None:
+    list_items("7.1")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "Answer each question with one of its choices (its text or its letter)."
+    assert lines[3] == "      a) make to stock · b) make to order · c) assemble to order"
+    assert len(lines) == 2 + 2 * 6

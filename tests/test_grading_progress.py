@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ato_lessons import progress
-from ato_lessons.checking import Verdict, registered_exercises, set_language
+from ato_lessons.grading import Verdict, progress, registered_exercises, set_language
 
 
 @pytest.fixture
@@ -198,3 +197,24 @@ def test_show_progress_summarises(
     assert first == (
         f"Exercises answered: 2 of {total}; right: 1; total of best scores: 1.5 of {total}."
     )
+
+
+def test_summary_in_french_writes_numbers_the_french_way(progress_path: Path) -> None:
+    progress.record(Verdict("4.1a", "correct", 1.0, ""))
+    progress.record(Verdict("3.1a", "partial", 0.5, ""))
+    total = len(registered_exercises())
+    set_language("fr")
+    try:
+        assert progress.summary() == (
+            f"Exercices faits : 2 sur {total} ; justes : 1 ; "
+            f"total des meilleures notes : 1,5 sur {total}."
+        )
+    finally:
+        set_language("en")
+
+
+def test_progress_table_lists_the_wrap_up_quiz_and_the_lab() -> None:
+    """7.1 (a data file) and 8.1 (lesson08) are listed without importing anything else."""
+    ids = list(progress.progress_table(include_time=False).index)
+    assert ids[-2:] == ["7.1", "8.1"]
+    assert len(ids) == 13

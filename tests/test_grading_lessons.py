@@ -1,8 +1,7 @@
-"""Each grader of lessons 1-6 with right, wrong and garbage answers.
+"""Each numeric grader of lessons 1-5 with right, wrong and garbage answers.
 
-The expected answers of the hands-on exercises are recomputed here with the
-library (not read from the graders), so a grader that drifts from the library
-fails these tests.
+The expected answers are recomputed here with the library (not read from the
+graders), so a grader that drifts from the library fails these tests.
 """
 
 from __future__ import annotations
@@ -15,9 +14,8 @@ import pandas as pd
 import pytest
 
 import ato_lessons as ato
-from ato_lessons import checking, progress
-from ato_lessons.checking import Verdict, grade, set_language
-from ato_lessons.graders import CHOICE_EXERCISES, _answer_key, _encode_keys, grade_choices
+from ato_lessons.grading import Verdict, grade, progress, set_language
+from ato_lessons.grading.registry import course_registry
 from ato_lessons.widgets.basics import with_supplier_lead_time
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,136 +49,7 @@ def _english_memory_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def direct(exercise_id: str, answer: object) -> Verdict:
     """Call the grader itself: grade() would hide an exception as 'invalid'."""
-    return checking._REGISTRY[exercise_id].grader(answer)
-
-
-# --- choice exercises ---------------------------------------------------------------------
-CHOICE_IDS = sorted(CHOICE_EXERCISES)
-
-
-def wrong_choice(exercise_id: str, item: str) -> str:
-    key = _answer_key(exercise_id)[item]
-    return next(c.code for c in CHOICE_EXERCISES[exercise_id].choices if c.code != key)
-
-
-@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
-def test_choice_right_answer_is_correct(exercise_id: str) -> None:
-    exercise = CHOICE_EXERCISES[exercise_id]
-    verdict = direct(exercise_id, _answer_key(exercise_id))
-    assert (verdict.status, verdict.score) == ("correct", 1.0)
-    if exercise.explain_all:  # the reasoning of every business case, in order
-        assert [d.split(":")[0] for d in verdict.details] == [i.key for i in exercise.items]
-        assert all(i.why_en in d for i, d in zip(exercise.items, verdict.details, strict=True))
-    else:
-        assert verdict.details == ()
-
-
-@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
-def test_choice_all_wrong_explains_every_item(exercise_id: str) -> None:
-    exercise = CHOICE_EXERCISES[exercise_id]
-    answer = {item.key: wrong_choice(exercise_id, item.key) for item in exercise.items}
-    verdict = direct(exercise_id, answer)
-    assert verdict.status == "incorrect"
-    assert len(verdict.details) == len(exercise.items)
-    for item, detail in zip(exercise.items, verdict.details, strict=True):
-        assert detail.startswith(item.key) and item.why_en in detail
-
-
-@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
-def test_choice_one_wrong_is_partial(exercise_id: str) -> None:
-    answer = _answer_key(exercise_id)
-    first = next(iter(answer))
-    answer[first] = wrong_choice(exercise_id, first)
-    verdict = direct(exercise_id, answer)
-    n = len(answer)
-    assert verdict.status == "partial"
-    assert verdict.score == pytest.approx((n - 1) / n, abs=1e-4)
-    wrong = [d for d in verdict.details if ": right." not in d]
-    assert len(wrong) == 1 and wrong[0].startswith(f"{first} ")
-
-
-@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
-def test_choice_accepts_french_labels_and_loose_spelling(exercise_id: str) -> None:
-    exercise = CHOICE_EXERCISES[exercise_id]
-    labels = {c.code: c.fr for c in exercise.choices}
-    answer = {k: f"  {labels[v].upper()} " for k, v in _answer_key(exercise_id).items()}
-    assert direct(exercise_id, answer).status == "correct"
-
-
-def test_true_false_accepts_python_booleans() -> None:
-    answer = {k: v == "true" for k, v in _answer_key("1.1a").items()}
-    assert direct("1.1a", answer).status == "correct"
-
-
-@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
-def test_choice_placeholders_are_not_answered_yet(exercise_id: str) -> None:
-    keys = [item.key for item in CHOICE_EXERCISES[exercise_id].items]
-    assert direct(exercise_id, ...).status == "unanswered"
-    assert direct(exercise_id, {}).status == "unanswered"
-    assert direct(exercise_id, dict.fromkeys(keys)).status == "unanswered"  # untouched toggles
-    assert direct(exercise_id, dict.fromkeys(keys, ...)).status == "unanswered"
-
-
-@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
-@pytest.mark.parametrize("garbage", GARBAGE, ids=repr)
-def test_choice_garbage_gets_a_clear_message(exercise_id: str, garbage: object) -> None:
-    verdict = direct(exercise_id, garbage)
-    assert verdict.status in ("invalid", "unanswered")
-    assert verdict.status != "unanswered" or garbage == {}
-    assert len(verdict.text()) < 2_000  # a huge answer is not echoed back
-
-
-@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
-@pytest.mark.parametrize("garbage", GARBAGE, ids=repr)
-def test_choice_garbage_values_count_as_wrong(exercise_id: str, garbage: object) -> None:
-    answer: dict[str, object] = dict(_answer_key(exercise_id))
-    first = next(iter(answer))
-    if isinstance(garbage, bool) and CHOICE_EXERCISES[exercise_id].normalise(garbage):
-        pytest.skip("True/False are answers of the true-or-false exercises")
-    answer[first] = garbage
-    verdict = direct(exercise_id, answer)
-    if garbage is None:
-        assert "Not answered yet: " + first in verdict.message
-    else:
-        assert verdict.status == "partial"
-        assert "is not one of" in verdict.details[0]
-        assert verdict.details[0].startswith(first)
-
-
-def test_unknown_item_ids_are_named() -> None:
-    verdict = direct("3.1a", {"s1": "MTS", "s99": "ATO"})
-    assert verdict.status == "invalid"
-    assert "'s99'" in verdict.message and "s10" in verdict.message
-
-
-@pytest.mark.parametrize("exercise_id", CHOICE_IDS)
-def test_every_item_is_explained_in_both_languages(exercise_id: str) -> None:
-    exercise = CHOICE_EXERCISES[exercise_id]
-    assert set(_answer_key(exercise_id)) == {item.key for item in exercise.items}
-    for item in exercise.items:
-        assert item.en != item.fr and item.why_en != item.why_fr
-    assert exercise.hint_en != exercise.hint_fr
-
-
-def test_french_feedback() -> None:
-    set_language("fr")
-    verdict = grade_choices("3.1b", {"bread": "MTO"})
-    assert verdict.text().startswith("Exercice 3.1b · pas encore juste")
-    assert "boulanger" in verdict.details[0]
-
-
-def test_answer_keys_are_not_in_plain_text() -> None:
-    source = (ROOT / "ato_lessons" / "graders.py").read_text(encoding="utf-8")
-    for exercise_id in CHOICE_IDS:
-        for item, choice in _answer_key(exercise_id).items():
-            pattern = rf"""["']{re.escape(item)}["']\s*:\s*["']{re.escape(choice)}["']"""
-            assert not re.search(pattern, source), (exercise_id, item)
-
-
-def test_encoding_round_trips() -> None:
-    keys = {i: _answer_key(i) for i in CHOICE_IDS}
-    encoded = _encode_keys(keys)
-    assert "MTS" not in encoded and "advantage" not in encoded
+    return course_registry().exercises[exercise_id].grader(answer)
 
 
 # --- hands-on exercises -------------------------------------------------------------------
