@@ -27,9 +27,6 @@ How imports are counted (statically, with :mod:`ast`; nothing is imported):
 * imports inside a package ``__init__``'s module-level ``def __getattr__`` (PEP 562
   lazy re-exports, e.g. ``ato_lessons.lab`` offering the display names without loading
   matplotlib) load nothing at import time: they count for cycles, not for layers.
-
-The real-tree tests are expected to fail until the restructuring of issue 9 is
-integrated (strict xfail: they fail loudly once they pass, so the marks get removed).
 """
 
 from __future__ import annotations
@@ -39,8 +36,6 @@ from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "ato_lessons"
@@ -350,19 +345,16 @@ def test_the_scan_sees_the_package() -> None:
     assert len(IMPORTS) > 50
 
 
-@pytest.mark.xfail(strict=True, reason="enabled at integration")
 def test_no_import_cycles() -> None:
     cycles = find_cycles(IMPORTS)
     assert not cycles, "import cycles:\n" + "\n".join(cycles)
 
 
-@pytest.mark.xfail(strict=True, reason="enabled at integration")
 def test_imports_follow_the_layers() -> None:
     violations = layer_violations(IMPORTS)
     assert not violations, "imports into a lower layer:\n" + "\n".join(violations)
 
 
-@pytest.mark.xfail(strict=True, reason="enabled at integration")
 def test_no_computed_module_names() -> None:
     hidden = computed_imports(IMPORTS)
     assert not hidden, "use explicit imports (a registry in code):\n" + "\n".join(hidden)

@@ -16,10 +16,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import ato_lessons as ato
-import ato_lessons.lab.grader  # noqa: F401  (so that the progress table lists exercise 8.1 too)
 from ato_lessons import plots
-from ato_lessons.progress import show_progress
+from ato_lessons.grading import check, show_progress
 from ato_lessons.widgets import tradeoffs
+from ato_lessons.widgets.quiz import choice_quiz
 
 print(ato.check_setup("1.0"))
 pc = ato.load_instance("pc_maker")
@@ -90,26 +90,25 @@ print(f"assembly: {labour.min():.2f} € per PC, i.e. {share.min():.1%} to {shar
 #
 # ## 2. Check yourself
 #
-# Six questions on the whole course. Pick an answer in each row, then press **Check**; every wrong answer gets an explanation. (Nothing is saved: this quiz is for you.)
+# Six questions on the whole course. Pick an answer in each row, then press **Check**; every wrong answer gets an explanation. The quiz is exercise 7.1: your answers are saved with your progress, like every exercise's, and are still there after a restart.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-quiz = tradeoffs.SelfCheckQuiz()
-quiz.widget
+choice_quiz("7.1")
 
 # %% [markdown]
-# Prefer typing? The same checker works in code: give each question's answer as its text or its letter (`"a"`, `"b"`, `"c"`). Here is an attempt with one right and one wrong answer; replace it with yours.
+# Prefer typing? The same checker works in code, and saves the attempt too: give each question's answer as its text or its letter (`"a"`, `"b"`, `"c"`). Here is an attempt with one right and one wrong answer; replace it with yours.
 
 # %%
-tradeoffs.check_quiz({"q1": "assemble to order", "q2": "about a month"})
+check("7.1", {"q1": "assemble to order", "q2": "about a month"})
 
 # %% [markdown]
 # ## 3. Your progress across the exercises
 #
-# Every exercise checker saves your latest verdict in a small file (`~/.ato_lessons/progress.json`), so this table shows what you have answered in any exercise notebook, even after a restart. The copy stored in this notebook was made on a fresh installation, so it shows nothing answered yet: run the cell to see yours.
+# Every exercise checker saves your latest verdict in a small file (`~/.ato_lessons/progress.json`), so this table shows what you have answered in any exercise notebook, even after a restart. The copy stored in this notebook was made on a fresh installation, so it shows only the example attempt at the quiz above (7.1): run the cell to see yours.
 
 # %%
-show_progress()
+show_progress(include_time=False)  # show_progress() also says when you last answered each
 
 # %% [markdown]
 # ## 4. Further reading, and what next
