@@ -182,7 +182,8 @@ class TradeoffExplorer(LessonWidget):
         zoom.set_xlim(0, max(4.0, nice_ceiling(lead * 1.25, 2.0)))
         zoom.set_ylim(0, max(150.0, nice_ceiling(value * 1.25, 50.0)))
         ax.set_xlim(-1, max(32.0, nice_ceiling(lead + 3, 4.0)))
-        ax.title.set_text(f"ATO: service level {level:.2f}, supplier lead times ×{factor:.2f}")
+        ax.title.set_text(f"ATO: service level {fmt_number(level, 2)}, "
+                          f"supplier lead times ×{fmt_number(factor, 2)}")
         self.figure.render(
             f"<b>ATO</b> over {self.horizon} days: fill rate "
             f"<b>{fmt_percent(float(summary['fill rate']), 1)}</b>, "
@@ -222,7 +223,7 @@ class TradeoffExplorer(LessonWidget):
             ax.legend(loc="upper right", fontsize=12)
             self.figure.fig.tight_layout()
         self._points = [mine, zoomed]
-        self.figure.animate(mine, zoomed, ax.title)
+        self.figure.animate(mine, zoomed, ax.title, ax.xaxis, zoom.xaxis, zoom.yaxis)
 
     def _views(self) -> list[widgets.Widget]:
         return [self.figure.widget]
@@ -259,8 +260,8 @@ class Configurator(LessonWidget):
 
     Notes
     -----
-    The stock curves of a configuration are drawn once, then kept with the
-    last few configurations seen: moving the day only moves the dotted line.
+    The axes, the title and the legend (one line per category) are drawn once;
+    a move redraws the six stock curves and the dotted line over them.
     """
 
     def __init__(
@@ -320,30 +321,31 @@ class Configurator(LessonWidget):
             self._show(items)
         assert self._day is not None
         self._day.set_xdata([day, day])
-        self.figure.render(key=self.facts["name"])
+        self.figure.render()
 
     def _build(self, items: list[str], day: int) -> None:
+        catalog = self.scenario.catalog
         with course_style():
             ax = self.figure.fig.add_subplot()
             plot_item_stock(self.result, items, ax=ax)
             self._lines = list(ax.lines)
             self._day = ax.axvline(day, color="black", linestyle=":", linewidth=2)
             ax.set_title("Shelves of this PC's parts (ATO); dotted line: the day chosen")
-            self._legend = ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=12)
+            # One line per category (the parts are named in the table above), so the
+            # legend stays the same whatever the configuration.
+            self._legend = ax.legend(self._lines, [catalog.component(c).category for c in items],
+                                     loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=12)
             self.figure.fig.tight_layout()
         self._items = items
         # One scale for every configuration: comparable, and the axes never redraw.
         ax.set_ylim(0, nice_ceiling(1.05 * float(self.result.stock.to_numpy().max()), 25.0))
-        self.figure.animate(self._day)
+        self.figure.animate(*self._lines, self._day)
 
     def _show(self, items: list[str]) -> None:
         stock = self.result.stock
         for line, name in zip(self._lines, items, strict=True):
             line.set_ydata(stock[name].to_numpy())
             line.set_label(name)
-        assert self._legend is not None
-        for text, name in zip(self._legend.get_texts(), items, strict=True):
-            text.set_text(name)
         self._items = items
 
     def _html(self, f: dict[str, Any], day: int) -> str:
@@ -480,9 +482,10 @@ class ShortageExplorer(LessonWidget):
         right.set_ylim(0, nice_limit(float(top) * 1.25, 5.0))
         self.figure.render(
             f"Target of <b>{html.escape(name)}</b>: {target} units. Orders needing it: "
-            f"{s['n needing']:.0f}, mean lead time <b>{fmt_number(s['needing'], 1)} days</b> "
-            f"({s['waiting needing']:.0f} still waiting at the end); the other "
-            f"{s['n others']:.0f} orders: <b>{fmt_number(s['others'], 1)} days</b>."
+            f"{fmt_number(s['n needing'])}, mean lead time "
+            f"<b>{fmt_number(s['needing'], 1)} days</b> "
+            f"({fmt_number(s['waiting needing'])} still waiting at the end); the other "
+            f"{fmt_number(s['n others'])} orders: <b>{fmt_number(s['others'], 1)} days</b>."
         )
 
     def _build(self, result: SimulationResult, name: str) -> None:
@@ -516,6 +519,7 @@ class ShortageExplorer(LessonWidget):
             a["bar legend"] = right.legend(loc="upper right", fontsize=11)
             self.figure.fig.tight_layout()
         self.figure.animate(a["stock"], a["legend"], left.title, *a["bars"], *a["notes"],
+                            left.yaxis, right.yaxis,
                             a["tick"], a["bar legend"])
 
     def _layout(self) -> widgets.Box:

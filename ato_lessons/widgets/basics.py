@@ -148,7 +148,7 @@ class OrdersWidget(LessonWidget):
                 bar.set_height(count)
             self._mean.set_ydata([counts.mean()] * 2)
         assert self._legend is not None
-        self._legend.get_texts()[0].set_text(f"mean {counts.mean():.1f} orders/day")
+        self._legend.get_texts()[0].set_text(f"mean {fmt_number(counts.mean(), 1)} orders/day")
         self.live.fig.axes[0].set_ylim(0, max(40, int(counts.max()) + 5))
         self.live.render(
             f"<b>{fmt_number(len(self.orders))} orders</b> in {self.horizon} days · "
@@ -166,7 +166,7 @@ class OrdersWidget(LessonWidget):
         self._bars = list(ax.patches)
         self._mean = ax.lines[-1]
         self._legend = ax.get_legend()
-        self.live.animate(*self._bars, self._mean, self._legend)
+        self.live.animate(*self._bars, self._mean, self._legend, ax.yaxis)
 
     def _views(self) -> list[widgets.Widget]:
         return [self.live.widget]
@@ -301,8 +301,9 @@ class ProductionRunWidget(LessonWidget):
     Notes
     -----
     The sweep over every level is computed for every demand setting when the
-    widget is built (three sweeps of 35 short runs); a move then only moves the
-    vertical line, or the curves to another demand setting.
+    widget is built (three sweeps of 35 short runs); a move then only redraws
+    the curves, the vertical line and the right-hand axis over the rest of the
+    figure, drawn once.
     """
 
     LEVELS: tuple[int, ...] = tuple(range(25, 201, 5))
@@ -357,7 +358,8 @@ class ProductionRunWidget(LessonWidget):
                 self._drawn = _draw_level_tradeoff(table, list(axes), current=level,
                                                    moving=True)
                 self.live.fig.tight_layout()
-            self.live.animate(*self._drawn["current"])
+            curves = [self._drawn[n] for n in ("fill", "units short", "units left over", "total")]
+            self.live.animate(*self._drawn["current"], *curves, self.live.fig.axes[1].yaxis)
         series = _tradeoff_series(table)
         if shift != self._shown:
             for name in ("fill", "units short", "units left over", "total"):
@@ -368,12 +370,11 @@ class ProductionRunWidget(LessonWidget):
             line.set_xdata([level, level])
         f = self.figures
         self.live.render(
-            f"<b>Level {level:.0f} %</b>: {f['produced']:.0f} PCs built · "
+            f"<b>Level {fmt_number(level)} %</b>: {fmt_number(f['produced'])} PCs built · "
             f"fill rate {fmt_percent(f['fill rate'])} · "
-            f"{f['units short']:.0f} PCs short (lost sales) · "
-            f"{f['units left over']:.0f} PCs left over, worth "
+            f"{fmt_number(f['units short'])} PCs short (lost sales) · "
+            f"{fmt_number(f['units left over'])} PCs left over, worth "
             f"{fmt_number(f['leftover value (€)'] / 1000.0)} k€",
-            key=shift,
         )
 
     def _views(self) -> list[widgets.Widget]:
@@ -498,7 +499,7 @@ class MTOWaitWidget(LessonWidget):
         label = "MTO, your settings"
         if lead.size:
             self._yours_mean.set_xdata([lead.mean()] * 2)
-            label += f" (mean {lead.mean():.1f} d)"
+            label += f" (mean {fmt_number(lead.mean(), 1)} d)"
         else:
             label += " (no delivery yet)"
         self._yours_mean.set_visible(bool(lead.size))
@@ -514,7 +515,7 @@ class MTOWaitWidget(LessonWidget):
             f"{fmt_number(base['mean'], 1)} and {fmt_number(base['p95'])} days)"
         )
         if w["waiting"]:
-            text += f" · {w['waiting']:.0f} orders still not delivered at the end"
+            text += f" · {fmt_number(w['waiting'])} orders still not delivered at the end"
         self.live.render(text)
 
     def _build(self, shares: npt.NDArray[np.float64], edges: npt.NDArray[np.float64]) -> None:
@@ -542,12 +543,12 @@ class MTOWaitWidget(LessonWidget):
             ax.set_title("How long customers wait")
             self._legend = ax.legend(title="Strategy", loc="best")
             self._legend.get_texts()[0].set_text(
-                f"MTO as today (mean {base_mean:.1f} d)" if lead.size
+                f"MTO as today (mean {fmt_number(base_mean, 1)} d)" if lead.size
                 else "MTO as today (no delivery yet)")
             ax.set_ylim(0, 100)
             self.live.fig.tight_layout()
         self._yours = artists[1]
-        self.live.animate(self._yours, self._yours_mean, self._legend)
+        self.live.animate(self._yours, self._yours_mean, self._legend, ax.xaxis, ax.yaxis)
 
     def _views(self) -> list[widgets.Widget]:
         return [self.live.widget]

@@ -234,7 +234,7 @@ class WhatIfPanel(LessonWidget):
         self.last = {"mean lead time during the surge (days)": lead,
                      "orders during the surge": during["orders"]}
         usual = waits.window_lead_time(self._baseline, _SURGE_START, _SURGE_END)
-        self._what_if(what_if, f"+{severity:.0f} % orders on days 60–89")
+        self._what_if(what_if, f"+{fmt_number(severity)} % orders on days 60–89")
         return (f"During the surge, orders wait <b>{fmt_number(lead, 1)} days</b> on average "
                 f"(usual: {fmt_number(usual['mean lead time (days)'], 1)}); the line "
                 f"assembles at most {fmt_number(surges.assembly_limit(self.scenario))} PCs a day, "
@@ -273,7 +273,7 @@ class WhatIfPanel(LessonWidget):
                 f"{label}: {fmt_number(totals[label])} k€ lost")
         self.last = {"value lost, MTS (k€)": totals["MTS"], "value lost, ATO (k€)": totals["ATO"]}
         ax = self.live.fig.axes[0]
-        ax.title.set_text(f"Stock losing {severity:.2f} % of its value per week")
+        ax.title.set_text(f"Stock losing {fmt_number(severity, 2)} % of its value per week")
         ax.set_ylim(0, nice_limit(1.05 * max(totals.values()), 1.0))
         return (f"In {self.horizon} days the stock loses <b>{fmt_number(totals['ATO'])} k€</b> "
                 f"under ATO (components only) and {fmt_number(totals['MTS'])} k€ under MTS "
@@ -317,6 +317,7 @@ class WhatIfPanel(LessonWidget):
             ax.set_ylim(0, 800)
             self.live.fig.tight_layout()
         self.live.animate(a["what if"], *a["value lines"], a["legend surge"], a["legend late"],
+                          ax.yaxis,
                           a["legend value"], ax.title)
 
     def _show(self, experiment: str) -> None:
