@@ -36,7 +36,7 @@ import pandas as pd
 from matplotlib.collections import PathCollection
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
-from matplotlib.text import Annotation, Text
+from matplotlib.text import Annotation
 
 from ..experiments import configurations, waits
 from ..factory import SimulationResult, simulate
@@ -179,9 +179,10 @@ class TradeoffExplorer(LessonWidget):
         ax, zoom = self.figure.fig.axes[0], self.figure.fig.axes[0].child_axes[0]
         for point in self._points:
             point.set_offsets([[lead, value]])
-        zoom.set_xlim(0, max(4.0, nice_ceiling(lead * 1.25, 2.0)))
-        zoom.set_ylim(0, max(150.0, nice_ceiling(value * 1.25, 50.0)))
-        ax.set_xlim(-1, max(32.0, nice_ceiling(lead + 3, 4.0)))
+        # Round limits: the axes (drawn once per scale) change less often than the point.
+        zoom.set_xlim(0, nice_limit(lead * 1.25, 4.0))
+        zoom.set_ylim(0, nice_limit(value * 1.25, 150.0))
+        ax.set_xlim(-1, nice_limit(lead + 3, 32.0))
         ax.title.set_text(f"ATO: service level {fmt_number(level, 2)}, "
                           f"supplier lead times ×{fmt_number(factor, 2)}")
         self.figure.render(
@@ -223,7 +224,7 @@ class TradeoffExplorer(LessonWidget):
             ax.legend(loc="upper right", fontsize=12)
             self.figure.fig.tight_layout()
         self._points = [mine, zoomed]
-        self.figure.animate(mine, zoomed, ax.title, ax.xaxis, zoom.xaxis, zoom.yaxis)
+        self.figure.animate(mine, zoomed, ax.title)
 
     def _views(self) -> list[widgets.Widget]:
         return [self.figure.widget]
@@ -420,7 +421,10 @@ class ShortageExplorer(LessonWidget):
 
     Notes
     -----
-    Runs are cached per (component, multiplier): going back to a setting only redraws.
+    Runs are cached per (component, multiplier): going back to a setting only
+    redraws. The axes, titles and legends are drawn once per component, on
+    scales that fit every multiplier; a move redraws the stock curve, the
+    target line and the bars.
     """
 
     def __init__(self, scenario: Scenario, component: str = "CPU-9", horizon: int = 180) -> None:
@@ -462,13 +466,12 @@ class ShortageExplorer(LessonWidget):
         result, self.split = self._run(name, target)
         if not self._artists:
             self._build(result, name)
+        if name != self._artists["name"]:
+            self._name(name)
         a = self._artists
         stock = result.stock[name].to_numpy(dtype=float)
         a["stock"].set_ydata(stock)
-        a["legend"].get_texts()[0].set_text(name)
-        left, right = self.figure.fig.axes
-        left.title.set_text(f"{name} on the shelf (target {target})")
-        left.set_ylim(0, nice_limit(float(stock.max()) * 1.15, 5.0))
+        a["target"].set_ydata([target, target])
         s = self.split
         values = [s["needing"], s["others"]]
         for i, (bar, note, v) in enumerate(zip(a["bars"], a["notes"], values, strict=True)):
@@ -476,17 +479,34 @@ class ShortageExplorer(LessonWidget):
             bar.set_height(shown)
             note.xy = (i, shown)
             note.set_text("n/a" if np.isnan(v) else f"{fmt_number(v, 1)} d")
-        a["tick"].set_text(f"need\n{name}")
-        a["bar legend"].get_texts()[0].set_text(f"need {name}")
-        top = np.nanmax(values) if not np.isnan(values).all() else 0.0
-        right.set_ylim(0, nice_limit(float(top) * 1.25, 5.0))
+        left, right = self.figure.fig.axes
+        # Scales fixed per component (the most its stock and its orders' wait can be), so a
+        # move of the multiplier redraws no axis.
+        left.set_ylim(0, nice_limit(1.15 * max(float(stock.max()), a["stock top"]), 5.0))
+        top = float(np.nanmax(values)) if not np.isnan(values).all() else 0.0
+        right.set_ylim(0, nice_limit(1.25 * max(top, a["wait top"]), 5.0))
         self.figure.render(
             f"Target of <b>{html.escape(name)}</b>: {target} units. Orders needing it: "
             f"{fmt_number(s['n needing'])}, mean lead time "
             f"<b>{fmt_number(s['needing'], 1)} days</b> "
             f"({fmt_number(s['waiting needing'])} still waiting at the end); the other "
-            f"{fmt_number(s['n others'])} orders: <b>{fmt_number(s['others'], 1)} days</b>."
+            f"{fmt_number(s['n others'])} orders: <b>{fmt_number(s['others'], 1)} days</b>.",
+            key=name,
         )
+
+    def _name(self, name: str) -> None:
+        """Write the component's name on the figure and set its scales' bounds."""
+        a = self._artists
+        a["name"] = name
+        a["legend"].get_texts()[0].set_text(name)
+        a["bar legend"].get_texts()[0].set_text(f"need {name}")
+        left, right = self.figure.fig.axes
+        left.title.set_text(f"{name} on the shelf")
+        right.set_xticks([0, 1], [f"need\n{name}", "others"])
+        a["stock top"] = float(round(self.targets[name] * self.controls["multiplier"].max))
+        factory = self.scenario.factory
+        a["wait top"] = float(self.scenario.catalog.component(name).lead_time
+                              + factory.assembly_days + 1)
 
     def _build(self, result: SimulationResult, name: str) -> None:
         a = self._artists
@@ -494,8 +514,9 @@ class ShortageExplorer(LessonWidget):
             left, right = self.figure.fig.subplots(1, 2, gridspec_kw={"width_ratios": [2.2, 1]})
             plot_item_stock(result, [name], ax=left)
             a["stock"] = left.lines[0]
+            a["target"] = left.axhline(0, color="black", linestyle="--", linewidth=1.5,
+                                       label="target")
             a["legend"] = left.legend(loc="upper right")
-            left.set_title(f"{name} on the shelf")
             a["bars"], a["notes"] = [], []
             for i, (hatch, colour, label) in enumerate(
                 zip(("xx", "//"), (OKABE_ITO[1], OKABE_ITO[0]), (f"need {name}", "others"),
@@ -507,20 +528,14 @@ class ShortageExplorer(LessonWidget):
                 note: Annotation = right.annotate("", (i, 0.0), ha="center", va="bottom",
                                                   xytext=(0, 3), textcoords="offset points")
                 a["notes"].append(note)
-            right.set_xticks([0, 1], ["", "others"])
-            tick: Text = right.annotate(
-                f"need\n{name}", (0, 0), xycoords=right.get_xaxis_transform(), xytext=(0, -7),
-                textcoords="offset points", ha="center", va="top",
-                fontsize=right.xaxis.get_ticklabels()[1].get_fontsize())
-            a["tick"] = tick
             right.set_ylabel("Mean lead time (days)")
             right.set_title("Orders' wait")
             right.set_xlim(-0.6, 1.6)
             a["bar legend"] = right.legend(loc="upper right", fontsize=11)
+            self._name(name)
             self.figure.fig.tight_layout()
-        self.figure.animate(a["stock"], a["legend"], left.title, *a["bars"], *a["notes"],
-                            left.yaxis, right.yaxis,
-                            a["tick"], a["bar legend"])
+        # The left legend is drawn last: the stock curve may reach its corner.
+        self.figure.animate(a["stock"], a["target"], *a["bars"], *a["notes"], a["legend"])
 
     def _layout(self) -> widgets.Box:
         return widgets.VBox([widgets.HBox(list(self.controls.values())), self.figure.widget])

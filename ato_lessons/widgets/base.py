@@ -12,9 +12,8 @@ Pictures are PNGs in an ``ipywidgets.Image``. :class:`InPlaceFigure` keeps one
 matplotlib figure for the widget's whole life and updates its artists in place
 (``set_data``, ``set_height``, ``set_text``, axis limits): what does not depend
 on the data (axes, ticks, labels) is drawn once and kept as a background
-picture per set of axis limits (an axis whose limits follow the data is
-animated itself); a move only draws the artists marked as animated over it and
-encodes the PNG. That keeps a move to a few tens of
+picture per set of axis limits; a move only draws the artists marked as
+animated over it and encodes the PNG. That keeps a move to a few tens of
 milliseconds, where redrawing a fresh figure took 100-135 ms.
 :class:`LiveFigure` (a fresh figure per update) remains for quick sketches.
 
@@ -302,11 +301,12 @@ class InPlaceFigure:
     :meth:`render`. The rest of the figure (the *background*: axes, ticks,
     labels, anything not animated) is drawn in full only for a background not
     seen before: one per ``key`` and set of axis limits, the last
-    ``backgrounds`` of them kept. An axis whose limits follow the data (e.g.
-    ``ax.yaxis``, with its ticks, tick labels, grid lines and label) can be
-    animated too: its limits then leave the background alone. The picture is
-    the whole figure: the owner lays it out once (e.g. ``fig.tight_layout()``)
-    so that every state fits. The same state always gives the same bytes.
+    ``backgrounds`` of them kept. Text is what costs most to draw (tick labels,
+    legends, titles): keep it in the background where possible, and choose axis
+    limits that change less often than the data (:func:`nice_limit`). The
+    picture is the whole figure: the owner lays it out once (e.g.
+    ``fig.tight_layout()``) so that every state fits. The same state always
+    gives the same bytes.
 
     Parameters
     ----------
@@ -376,13 +376,8 @@ class InPlaceFigure:
                 artist.remove()
 
     def _background_key(self, key: Hashable) -> Hashable:
-        """``key`` and the limits of every axis drawn in the background (not animated)."""
-        limits = tuple(
-            (None if ax.xaxis.get_animated() else ax.get_xlim(),
-             None if ax.yaxis.get_animated() else ax.get_ylim())
-            for ax in _axes_of(self.fig)
-        )
-        return (key, limits)
+        """``key`` and the limits of every axes (inset axes included)."""
+        return (key, tuple((*ax.get_xlim(), *ax.get_ylim()) for ax in _axes_of(self.fig)))
 
     def render(self, caption: str | None = None, key: Hashable = None) -> None:
         """Draw the animated artists over the background and show the picture.

@@ -55,7 +55,7 @@ from ..instances import Scenario
 from ..plots import OKABE_ITO, course_style, plot_daily_orders, strategy_style
 from ..validation import check_dataframe, check_int
 from . import _deprecated
-from .base import InPlaceFigure, LessonWidget, check_scenario, nice_ceiling
+from .base import InPlaceFigure, LessonWidget, check_scenario, nice_limit
 
 __all__ = [
     "OrdersWidget",
@@ -166,7 +166,7 @@ class OrdersWidget(LessonWidget):
         self._bars = list(ax.patches)
         self._mean = ax.lines[-1]
         self._legend = ax.get_legend()
-        self.live.animate(*self._bars, self._mean, self._legend, ax.yaxis)
+        self.live.animate(*self._bars, self._mean, self._legend)
 
     def _views(self) -> list[widgets.Widget]:
         return [self.live.widget]
@@ -266,6 +266,23 @@ def plot_level_tradeoff(
     return axes
 
 
+def _clear_of(legend: Legend, x: float, renderer: Any) -> tuple[float, float]:
+    """Vertical extent (axes fraction) of a full-height line at ``x`` that stops at ``legend``.
+
+    The legend is drawn once with the axes; a line drawn over it later would
+    cross it, so the line stops where the legend starts (above or below it).
+    """
+    ax = legend.axes
+    box = legend.get_window_extent(renderer).transformed(ax.transAxes.inverted())
+    x_axes = ax.transAxes.inverted().transform(ax.transData.transform((x, 0.0)))[0]
+    gap = 0.015
+    if not box.x0 - gap <= x_axes <= box.x1 + gap:
+        return (0.0, 1.0)
+    if box.y0 + box.y1 > 1.0:  # a legend in the upper half: the line stops under it
+        return (0.0, max(box.y0 - gap, 0.0))
+    return (min(box.y1 + gap, 1.0), 1.0)
+
+
 _SHIFT_OPTIONS: tuple[tuple[str, int | None], ...] = (
     ("no change of taste", None),
     ("tastes change on day 60", 60),
@@ -302,8 +319,8 @@ class ProductionRunWidget(LessonWidget):
     -----
     The sweep over every level is computed for every demand setting when the
     widget is built (three sweeps of 35 short runs); a move then only redraws
-    the curves, the vertical line and the right-hand axis over the rest of the
-    figure, drawn once.
+    the curves and the vertical line over the rest of the figure, drawn once
+    per scale of the right-hand panel.
     """
 
     LEVELS: tuple[int, ...] = tuple(range(25, 201, 5))
@@ -359,15 +376,16 @@ class ProductionRunWidget(LessonWidget):
                                                    moving=True)
                 self.live.fig.tight_layout()
             curves = [self._drawn[n] for n in ("fill", "units short", "units left over", "total")]
-            self.live.animate(*self._drawn["current"], *curves, self.live.fig.axes[1].yaxis)
+            self.live.animate(*self._drawn["current"], *curves)
         series = _tradeoff_series(table)
         if shift != self._shown:
             for name in ("fill", "units short", "units left over", "total"):
                 self._drawn[name].set_ydata(series[name])
             self.live.fig.axes[1].set_ylim(0, 1.05 * float(series["total"].max()))
         self._shown = shift
-        for line in self._drawn["current"]:
+        for line, legend in zip(self._drawn["current"], self._drawn["legends"], strict=True):
             line.set_xdata([level, level])
+            line.set_ydata(_clear_of(legend, level, self.live.canvas.get_renderer()))
         f = self.figures
         self.live.render(
             f"<b>Level {fmt_number(level)} %</b>: {fmt_number(f['produced'])} PCs built · "
@@ -458,9 +476,7 @@ class MTOWaitWidget(LessonWidget):
         self.wait: dict[str, float] = {}
         self._yours: StepPatch | None = None
         self._yours_mean: Line2D | None = None
-        self._legend: Legend | None = None
         self._top = 0.0
-        self._base_top = 0.0
         style = {"description_width": "initial"}
         self._watch({
             "lead_time": widgets.IntSlider(
@@ -495,19 +511,12 @@ class MTOWaitWidget(LessonWidget):
             self._build(shares, edges)
         else:
             self._yours.set_data(shares, edges)
-        assert self._yours_mean is not None and self._legend is not None
-        label = "MTO, your settings"
+        assert self._yours_mean is not None
         if lead.size:
             self._yours_mean.set_xdata([lead.mean()] * 2)
-            label += f" (mean {fmt_number(lead.mean(), 1)} d)"
-        else:
-            label += " (no delivery yet)"
         self._yours_mean.set_visible(bool(lead.size))
-        self._legend.get_texts()[-1].set_text(label)
-        ax = self.live.fig.axes[0]
         top = max(self._top, float(lead.max()) if lead.size else 0.0)
-        ax.set_xlim(-0.5, nice_ceiling(top + 2.0, 7.0))
-        ax.set_ylim(0, nice_ceiling(1.05 * max(self._base_top, float(shares.max())), 5.0))
+        self.live.fig.axes[0].set_xlim(-0.5, nice_limit(top + 2.0, 10.0))
         base, w = self._base_wait, self.wait
         text = (
             f"<b>Your settings</b>: mean wait {fmt_number(w['mean'], 1)} days, "
@@ -522,7 +531,6 @@ class MTOWaitWidget(LessonWidget):
         lead = _lead_times(self.base)
         self._top = float(lead.max()) if lead.size else 0.0
         base_shares, base_edges = _histogram(lead)
-        self._base_top = float(base_shares.max())
         with course_style():
             ax = self.live.fig.add_subplot()
             styles = [strategy_style("MTO as today", 0), strategy_style("MTO, your settings", 1)]
@@ -540,15 +548,13 @@ class MTOWaitWidget(LessonWidget):
                                           linestyle=styles[1]["linestyle"], linewidth=2.5)
             ax.set_xlabel("Customer lead time (days)")
             ax.set_ylabel("Share of delivered orders (%)")
-            ax.set_title("How long customers wait")
-            self._legend = ax.legend(title="Strategy", loc="best")
-            self._legend.get_texts()[0].set_text(
-                f"MTO as today (mean {fmt_number(base_mean, 1)} d)" if lead.size
-                else "MTO as today (no delivery yet)")
+            ax.set_title("How long customers wait (vertical lines: the means)")
+            legend = ax.legend(title="Strategy", loc="best")
             ax.set_ylim(0, 100)
             self.live.fig.tight_layout()
         self._yours = artists[1]
-        self.live.animate(self._yours, self._yours_mean, self._legend, ax.xaxis, ax.yaxis)
+        # The legend is drawn last, where the histograms leave room ("best").
+        self.live.animate(self._yours, self._yours_mean, legend)
 
     def _views(self) -> list[widgets.Widget]:
         return [self.live.widget]

@@ -234,8 +234,9 @@ class WhatIfPanel(LessonWidget):
         self.last = {"mean lead time during the surge (days)": lead,
                      "orders during the surge": during["orders"]}
         usual = waits.window_lead_time(self._baseline, _SURGE_START, _SURGE_END)
-        self._what_if(what_if, f"+{fmt_number(severity)} % orders on days 60–89")
-        return (f"During the surge, orders wait <b>{fmt_number(lead, 1)} days</b> on average "
+        self._what_if(what_if)
+        return (f"With {fmt_number(severity)} % more orders on days 60–89, orders wait "
+                f"<b>{fmt_number(lead, 1)} days</b> on average "
                 f"(usual: {fmt_number(usual['mean lead time (days)'], 1)}); the line "
                 f"assembles at most {fmt_number(surges.assembly_limit(self.scenario))} PCs a day, "
                 "with components planned for the surge.")
@@ -246,17 +247,17 @@ class WhatIfPanel(LessonWidget):
         shares = waits.late_shares(what_if, self.COMPONENT)
         self.last = {"late share, orders needing CPU-5": shares["needing"],
                      "late share, other orders": shares["others"]}
-        self._what_if(what_if, f"CPU-5 supplier {days_late} days late")
-        return (f"Late: <b>{fmt_percent(shares['needing'])}</b> of the orders that need a "
+        self._what_if(what_if)
+        return (f"CPU-5 supplier {days_late} days late. Late: "
+                f"<b>{fmt_percent(shares['needing'])}</b> of the orders that need a "
                 f"CPU-5 ({len(self._uses)} of {len(self.scenario.catalog.products)} "
                 f"configurations), {fmt_percent(shares['others'])} of the others.")
 
-    def _what_if(self, what_if: SimulationResult, what: str) -> None:
+    def _what_if(self, what_if: SimulationResult) -> None:
         """Show the weekly lead time of a what-if run against the usual run."""
         a = self._artists
         new = waits.weekly_lead_time(what_if)
         a["what if"].set_data(new.index.to_numpy(dtype=float), new.to_numpy())
-        a["legend wait"].get_texts()[-1].set_text(f"what if: {what}")
         top = max(float(new.max()), a["usual top"])
         self.live.fig.axes[0].set_ylim(0, nice_limit(1.05 * top, 1.0))
 
@@ -269,15 +270,12 @@ class WhatIfPanel(LessonWidget):
             lost = inventory_risk.value_lost(run, rate) / 1000.0
             totals[label] = float(lost.iloc[-1])
             a["value lines"][i].set_ydata(lost.to_numpy())
-            a["legend value"].get_texts()[i].set_text(
-                f"{label}: {fmt_number(totals[label])} k€ lost")
         self.last = {"value lost, MTS (k€)": totals["MTS"], "value lost, ATO (k€)": totals["ATO"]}
-        ax = self.live.fig.axes[0]
-        ax.title.set_text(f"Stock losing {fmt_number(severity, 2)} % of its value per week")
-        ax.set_ylim(0, nice_limit(1.05 * max(totals.values()), 1.0))
+        self.live.fig.axes[0].set_ylim(0, nice_limit(1.05 * max(totals.values()), 1.0))
         return (f"In {self.horizon} days the stock loses <b>{fmt_number(totals['ATO'])} k€</b> "
                 f"under ATO (components only) and {fmt_number(totals['MTS'])} k€ under MTS "
-                "(every configuration finished on the shelf).")
+                f"(every configuration finished on the shelf), losing "
+                f"{fmt_number(severity, 2)} % of its value a week.")
 
     # -- the figure -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -303,11 +301,15 @@ class WhatIfPanel(LessonWidget):
                                   linestyle=st["linestyle"], marker=st["marker"], markevery=20,
                                   label=label)
                 a["value lines"].append(line)
-            a["legend surge"] = Legend(ax, [a["span"], a["usual"], a["what if"]],
-                                       ["surge", "usual run", "what if"], loc="upper right")
-            a["legend late"] = Legend(ax, [a["usual"], a["what if"]], ["usual run", "what if"],
+            a["legend surge"] = Legend(
+                ax, [a["span"], a["usual"], a["what if"]],
+                ["surge (days 60–89)", "usual run", "what if: more orders"], loc="upper right")
+            a["legend late"] = Legend(ax, [a["usual"], a["what if"]],
+                                      ["usual run", "what if: CPU-5 supplier late"],
                                       loc="upper right")
-            a["legend value"] = Legend(ax, a["value lines"], ["MTS", "ATO"], loc="upper left")
+            a["legend value"] = Legend(
+                ax, a["value lines"],
+                ["MTS (every configuration finished)", "ATO (components only)"], loc="upper left")
             for legend in (a["legend surge"], a["legend late"], a["legend value"]):
                 ax.add_artist(legend)
             ax.set_title("Assemble to order: how long customers wait")
@@ -316,9 +318,7 @@ class WhatIfPanel(LessonWidget):
             self._show("obsolescence")
             ax.set_ylim(0, 800)
             self.live.fig.tight_layout()
-        self.live.animate(a["what if"], *a["value lines"], a["legend surge"], a["legend late"],
-                          ax.yaxis,
-                          a["legend value"], ax.title)
+        self.live.animate(a["what if"], *a["value lines"])
 
     def _show(self, experiment: str) -> None:
         """Show the artists, labels and scales of ``experiment`` only."""
@@ -333,7 +333,6 @@ class WhatIfPanel(LessonWidget):
         a["legend surge"].set_visible(experiment == "surge")
         a["legend late"].set_visible(experiment == "late supplier")
         a["legend value"].set_visible(not waits_shown)
-        a["legend wait"] = a["legend surge"] if experiment == "surge" else a["legend late"]
         if waits_shown:
             weeks = a["usual"].get_xdata()
             ax.set_xlim(-1.25, float(np.max(weeks)) + 1.25)
@@ -344,6 +343,7 @@ class WhatIfPanel(LessonWidget):
             ax.set_xlim(-0.05 * self.horizon, 1.05 * self.horizon)
             ax.set_xlabel("Day")
             ax.set_ylabel("Value lost so far (thousand €)")
+            ax.title.set_text("Stock losing value week by week (obsolescence)")
 
 
 # ----------------------------------------------------------------------------------------
