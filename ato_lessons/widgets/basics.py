@@ -320,7 +320,7 @@ class ProductionRunWidget(LessonWidget):
     The sweep over every level is computed for every demand setting when the
     widget is built (three sweeps of 35 short runs); a move then only redraws
     the curves and the vertical line over the rest of the figure, drawn once
-    per scale of the right-hand panel.
+    (both panels keep one scale for every demand setting).
     """
 
     LEVELS: tuple[int, ...] = tuple(range(25, 201, 5))
@@ -381,7 +381,10 @@ class ProductionRunWidget(LessonWidget):
         if shift != self._shown:
             for name in ("fill", "units short", "units left over", "total"):
                 self._drawn[name].set_ydata(series[name])
-            self.live.fig.axes[1].set_ylim(0, 1.05 * float(series["total"].max()))
+            # One scale for every demand setting: comparable, and the axes are drawn once.
+            most = max(float(t["units short"].add(t["units left over"]).max())
+                       for t in self._sweeps.values())
+            self.live.fig.axes[1].set_ylim(0, 1.05 * most)
         self._shown = shift
         for line, legend in zip(self._drawn["current"], self._drawn["legends"], strict=True):
             line.set_xdata([level, level])

@@ -10,9 +10,9 @@ A move must feel instant (well under 0.1 s), so the dashboard simulates a short
 horizon and caches what a move does not change: the catalog per (options, lead
 time scale), the order stream per (variability, options) and the target stock
 levels per (variability, options, lead time scale, assembly days); a setting
-seen before only redraws. Measured on the course machine (2 cores, busy), over
-24 slider moves: a new setting takes about 55 ms (median; three 150-day
-simulations about 25 ms, the figure about 20 ms), a setting seen before 17 ms.
+seen before only redraws. A new setting costs three 150-day simulations (most
+of the time) and a redraw of the bars over the axes drawn once; measured times
+are in ``benchmarks/README.md``.
 
 Examples
 --------
