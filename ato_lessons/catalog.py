@@ -222,17 +222,42 @@ class Catalog:
         return cls(comps, products)
 
     def with_lead_times(
-        self, lead_times: Mapping[str, int] | None = None, *, scale: float = 1.0
+        self,
+        lead_times: Mapping[str, int] | None = None,
+        *,
+        suppliers: Mapping[str, int] | None = None,
+        scale: float = 1.0,
     ) -> Catalog:
         """A copy with other supplier lead times (components are frozen: they are copied).
+
+        This is the one way the course changes lead times: a late or faster
+        supplier, a faster processor, a slower world. A factory or a scenario
+        takes the new catalog with ``factory.with_(catalog=...)``.
 
         Parameters
         ----------
         lead_times : Mapping[str, int], optional
             Component name -> new lead time in days (>= 0).
+        suppliers : Mapping[str, int], optional
+            Supplier name -> new lead time in days (>= 0) of every component it
+            supplies. A component also named in ``lead_times`` takes that value.
         scale : float, default 1.0
-            Every other component's lead time is multiplied by ``scale`` (> 0)
-            and rounded to whole days: 2 is a slower world, 0.5 a faster one.
+            Every component not named above has its lead time multiplied by
+            ``scale`` (> 0) and rounded to whole days: 2 is a slower world, 0.5 a
+            faster one.
+
+        Returns
+        -------
+        Catalog
+            A new catalog; this one is unchanged.
+
+        Raises
+        ------
+        TypeError
+            If ``lead_times`` or ``suppliers`` is not a mapping, a supplier is not
+            a string or a number of days is not a whole number.
+        ValueError
+            If a component or supplier is unknown, or a number of days is negative.
 
         Examples
         --------
@@ -242,9 +267,36 @@ class Catalog:
         14
         >>> cat.with_lead_times(scale=2.0).component("CPU-9").lead_time
         70
+        >>> faster = cat.with_lead_times(suppliers={"ChipCo (US)": 14})
+        >>> faster.component("CPU-5").lead_time, faster.component("CPU-9").lead_time
+        (14, 35)
+        >>> faster.supply_lead_time(cat.product_names[0])   # now the graphics card rules
+        21
+        >>> cat.with_lead_times(suppliers={"Nobody Inc": 3})
+        Traceback (most recent call last):
+        ...
+        ValueError: suppliers['Nobody Inc'] supplies no component of the catalog; known: [...]
         """
         factor = check_real("scale", scale, minimum=0.0, strict=True)
         changes: dict[str, int] = {}
+        if suppliers is not None:
+            if not isinstance(suppliers, Mapping):
+                raise TypeError(
+                    f"suppliers(={suppliers!r}) must be a mapping supplier name -> days"
+                )
+            known = sorted({c.supplier for c in self.components})
+            for supplier, days in suppliers.items():
+                if not isinstance(supplier, str):
+                    raise TypeError(f"suppliers key (={supplier!r}) must be a supplier name")
+                if supplier not in known:
+                    raise ValueError(
+                        f"suppliers[{supplier!r}] supplies no component of the catalog; "
+                        f"known: {known!r}"
+                    )
+                value = check_int(f"suppliers[{supplier!r}]", days, minimum=0)
+                changes.update(
+                    (c.name, value) for c in self.components if c.supplier == supplier
+                )
         if lead_times is not None:
             if not isinstance(lead_times, Mapping):
                 raise TypeError(

@@ -36,6 +36,7 @@ __all__ = [
     "check_orders_frame",
     "check_real",
     "check_rng",
+    "check_dataframe",
     "check_sequence",
     "check_text",
     "short_repr",
@@ -486,3 +487,32 @@ def check_rng(seed: Any) -> np.random.Generator:
     if int(seed) < 0:
         raise ValueError(f"seed(={short_repr(seed)}) must be >= 0")
     return np.random.default_rng(int(seed))
+
+
+def check_dataframe(name: str, value: Any, columns: Sequence[str] = ()) -> pd.DataFrame:
+    """Return ``value`` if it is a pandas DataFrame holding ``columns``, else raise.
+
+    A value that is not a DataFrame is a ``TypeError``; a DataFrame without one
+    of the needed columns is a ``ValueError`` naming the missing columns, as the
+    simulation's own check of its orders does.
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"day": [0, 1], "product": ["A", "B"]})
+    >>> check_dataframe("orders", orders, ["day"]) is orders
+    True
+    >>> check_dataframe("orders", orders, ["day", "quantity"])
+    Traceback (most recent call last):
+    ...
+    ValueError: orders is missing column(s) ['quantity']; it has ['day', 'product']
+    >>> check_dataframe("orders", [0, 1])
+    Traceback (most recent call last):
+    ...
+    TypeError: orders(=list) must be a pandas DataFrame
+    """
+    if not isinstance(value, pd.DataFrame):
+        raise TypeError(f"{name}(={type(value).__name__}) must be a pandas DataFrame")
+    missing = [c for c in columns if c not in value.columns]
+    if missing:
+        raise ValueError(f"{name} is missing column(s) {missing!r}; it has {list(value.columns)!r}")
+    return value

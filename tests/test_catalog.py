@@ -279,3 +279,57 @@ def test_pc_maker_has_288_configurations_as_product_of_options() -> None:
         assert all(q == 1 for q in p.bom.values())
     assert len(set(pc.catalog.product_names)) == 288
     assert len(pc_maker_components()) == 17
+
+
+# ------------------------------------------------------------------------------------
+# with_lead_times: the one way to change lead times
+# ------------------------------------------------------------------------------------
+def test_with_lead_times_changes_only_the_named_parts() -> None:
+    cat = load_instance("pc_maker").catalog
+    new = cat.with_lead_times({"CPU-9": 7})
+    assert new.component("CPU-9").lead_time == 7
+    assert cat.component("CPU-9").lead_time == 35  # the original is untouched
+    for before, after in zip(cat.components, new.components, strict=True):
+        if before.name != "CPU-9":
+            assert before == after
+    assert new.product_names == cat.product_names
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({}, {"A": 2, "B1": 4, "B2": 7}),  # nothing asked: the same lead times
+        ({"scale": 2.0}, {"A": 4, "B1": 8, "B2": 14}),  # a slower world
+        ({"scale": 0.5}, {"A": 1, "B1": 2, "B2": 4}),  # 3.5 rounds to the even 4
+        ({"suppliers": {"S": 9}}, {"A": 9, "B1": 9, "B2": 7}),  # every part of supplier S
+        ({"suppliers": {"S": 9, "T": 1}}, {"A": 9, "B1": 9, "B2": 1}),  # two suppliers
+        ({"suppliers": {"S": 9}, "scale": 2.0}, {"A": 9, "B1": 9, "B2": 14}),  # others scaled
+        ({"lead_times": {"A": 0}, "suppliers": {"S": 9}}, {"A": 0, "B1": 9, "B2": 7}),  # part wins
+        ({"lead_times": {"B2": 3}, "scale": 3.0}, {"A": 6, "B1": 12, "B2": 3}),  # named, not scaled
+    ],
+)
+def test_with_lead_times_table(kwargs: dict[str, object], expected: dict[str, int]) -> None:
+    new = _small_catalog().with_lead_times(**kwargs)  # type: ignore[arg-type]
+    assert {c.name: c.lead_time for c in new.components} == expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "pattern"),
+    [
+        ({"lead_times": {"Z": 3}}, ValueError, r"component\(='Z'\)"),  # unknown part
+        ({"lead_times": {"A": -1}}, ValueError, r"lead_times\['A'\]"),  # negative days
+        ({"lead_times": {"A": 2.5}}, TypeError, r"lead_times\['A'\]"),  # fractional days
+        ({"lead_times": [("A", 3)]}, TypeError, "lead_times"),  # not a mapping
+        ({"suppliers": {"Nobody": 3}}, ValueError, r"suppliers\['Nobody'\].*known: \['S', 'T'\]"),
+        ({"suppliers": {"S": -2}}, ValueError, r"suppliers\['S'\]"),  # negative days
+        ({"suppliers": {"S": 2.5}}, TypeError, r"suppliers\['S'\]"),  # fractional days
+        ({"suppliers": {3: 2}}, TypeError, "suppliers key"),  # a supplier is a name
+        ({"suppliers": ["S"]}, TypeError, "suppliers"),  # not a mapping
+        ({"scale": 0.0}, ValueError, "scale"),  # a world without delays
+        ({"scale": "2"}, TypeError, "scale"),  # number as a string
+    ],
+)
+def test_with_lead_times_rejects(kwargs: dict[str, object], error: type[Exception],
+                                 pattern: str) -> None:
+    with pytest.raises(error, match=pattern):
+        _small_catalog().with_lead_times(**kwargs)  # type: ignore[arg-type]

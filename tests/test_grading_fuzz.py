@@ -23,7 +23,6 @@ from ato_lessons.grading.lesson04 import (
     CHECK_YEARS,
 )
 from ato_lessons.grading.registry import course_registry
-from ato_lessons.widgets.basics import with_supplier_lead_time
 
 FUZZ = settings(
     max_examples=1000,
@@ -125,9 +124,8 @@ def test_fuzz_choice(exercise_id: str) -> None:
 def truths() -> dict[str, object]:
     pc = ato.load_instance("pc_maker")
     orders = pc.orders()
-    fast_cpus = pc.factory
-    for supplier in ("ChipCo (US)", "Silicon Forge (IE)"):  # exercise 2.1b's scenario
-        fast_cpus = with_supplier_lead_time(fast_cpus, supplier, 10)
+    fast_cpus = pc.factory.with_(catalog=pc.catalog.with_lead_times(  # exercise 2.1b's scenario
+        suppliers={"ChipCo (US)": 10, "Silicon Forge (IE)": 10}))
     mto = pc.with_(factory=fast_cpus).run("MTO", orders).summary()
     jumpy = pc.with_(demand=pc.demand.with_(variability=0.6))  # exercise 5.1a's world
     table = jumpy.compare(jumpy.orders())

@@ -16,7 +16,6 @@ import pytest
 import ato_lessons as ato
 from ato_lessons.grading import Verdict, grade, progress, set_language
 from ato_lessons.grading.registry import course_registry
-from ato_lessons.widgets.basics import with_supplier_lead_time
 
 ROOT = Path(__file__).resolve().parents[1]
 GARBAGE = [
@@ -97,9 +96,8 @@ def test_1_1b_mts_offer(pc: ato.Scenario, orders: object) -> None:
 
 def _fast_cpu_wait(pc: ato.Scenario, orders: object) -> dict[str, float]:
     """The 2.1b answer computed the way a student would, with the lesson's helper."""
-    factory = pc.factory
-    for supplier in ("ChipCo (US)", "Silicon Forge (IE)"):
-        factory = with_supplier_lead_time(factory, supplier, 10)
+    catalog = pc.catalog.with_lead_times(suppliers={"ChipCo (US)": 10, "Silicon Forge (IE)": 10})
+    factory = pc.factory.with_(catalog=catalog)
     summary = pc.with_(factory=factory).run("MTO", orders).summary()
     return {"mean": summary["mean lead time (days)"], "p95": summary["p95 lead time (days)"]}
 

@@ -1,21 +1,16 @@
-"""Widgets of lessons 03 and 04: each control moves the picture or the text the right way."""
+"""Widgets of lessons 03 and 04: each control moves the picture or the text the right way.
+(Their experiments are tested in test_experiments.py.)"""
 
 from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pytest
 
 import ato_lessons as ato
-from ato_lessons.widgets.ato import (
-    Configurator,
-    ShortageExplorer,
-    TradeoffExplorer,
-    configuration_facts,
-    lead_time_split,
-    scale_lead_times,
-)
+from ato_lessons import experiments as ato_experiments
+from ato_lessons.experiments import configuration_facts
+from ato_lessons.widgets.ato import Configurator, ShortageExplorer, TradeoffExplorer
 
 HORIZON = 90
 
@@ -45,108 +40,6 @@ def _set(widget: Any, name: str, value: Any) -> tuple[bytes, str]:
     before = (widget.figure.image.value, widget.figure.caption.value)
     widget.controls[name].value = value
     return before
-
-
-# --- plain functions ---------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("factor", "cpu9"),
-    [
-        (1.0, 35),   # unchanged
-        (2.0, 70),   # twice as slow
-        (0.5, 18),   # 17.5 rounds to 18 (banker's rounding goes to the even 18)
-    ],
-)
-def test_scale_lead_times(pc: ato.Scenario, factor: float, cpu9: int) -> None:
-    scaled = scale_lead_times(pc, factor)
-    assert scaled.catalog.component("CPU-9").lead_time == cpu9
-    assert scaled.catalog.product_names == pc.catalog.product_names
-    assert pc.catalog.component("CPU-9").lead_time == 35, "the original must not change"
-
-
-@pytest.mark.parametrize("factor", [0, -1.0, "2", True])
-def test_scale_lead_times_rejects(pc: ato.Scenario, factor: Any) -> None:
-    with pytest.raises(ValueError, match="factor"):
-        scale_lead_times(pc, factor)
-
-
-def test_slower_suppliers_need_more_stock(pc: ato.Scenario) -> None:
-    slow = scale_lead_times(pc, 2.0)
-    assert sum(slow.targets("ATO").values()) > sum(pc.targets("ATO").values())
-
-
-def test_configuration_facts_recomputes_the_catalog(pc: ato.Scenario) -> None:
-    choice = {"motherboard": "MB-gamer", "processor": "CPU-7", "graphics card": "GPU-pro",
-              "monitor": "MON-32", "keyboard": "KB-mech"}
-    facts = configuration_facts(pc, choice)
-    parts = ["Case", *choice.values()]
-    cat = pc.catalog
-    assert facts["name"] == "/".join(parts)
-    material = sum(cat.component(p).unit_cost for p in parts)
-    hours = sum(cat.component(p).assembly_time for p in parts)
-    assert facts["material cost"] == pytest.approx(material)
-    assert facts["assembly hours"] == pytest.approx(hours)
-    assert facts["total cost"] == pytest.approx(material + 30.0 * hours)
-    assert facts["quoted lead time"] == {"MTS": 0, "MTO": 28 + 1, "ATO": 1}
-    assert cat.product_names[facts["rank"] - 1] == facts["name"]
-    assert facts["shelf"] is None and facts["in stock"] is None
-
-
-def test_configuration_facts_popularity_and_offer(pc: ato.Scenario) -> None:
-    top = configuration_facts(pc, {}, mts_offer=1)
-    assert top["rank"] == 1 and top["quoted lead time"]["MTS"] == 0
-    other = configuration_facts(pc, {"processor": "CPU-9"}, mts_offer=1)
-    assert other["rank"] > 1 and other["quoted lead time"]["MTS"] is None
-    assert other["share"] < top["share"]
-    shares = [configuration_facts(pc, {"monitor": m})["share"] for m in ("MON-24", "MON-32")]
-    assert shares[0] > shares[1]
-
-
-@pytest.mark.parametrize(
-    ("choice", "error"),
-    [
-        ({"processor": "CPU-1"}, ValueError),     # not an option
-        ({"cpu": "CPU-5"}, ValueError),           # not a category
-        (["CPU-5"], TypeError),                   # not a mapping
-    ],
-)
-def test_configuration_facts_rejects_bad_choices(
-    pc: ato.Scenario, choice: Any, error: type[Exception]
-) -> None:
-    with pytest.raises(error):
-        configuration_facts(pc, choice)
-
-
-def test_in_stock_reads_the_shelves(pc: ato.Scenario) -> None:
-    orders = pc.orders(horizon=HORIZON)
-    targets = pc.targets("ATO")
-    targets["CPU-9"] = 0
-    result = pc.run("ATO", orders, targets, horizon=HORIZON)
-    starved = configuration_facts(pc, {"processor": "CPU-9"}, result, day=10)
-    assert starved["shelf"]["CPU-9"] == 0 and starved["in stock"] is False
-    day = int(np.argmax(result.stock[["Case", "MB-office", "CPU-5", "GPU-basic", "MON-24",
-                                      "KB-std"]].min(axis=1).to_numpy() > 0))
-    fine = configuration_facts(pc, {}, result, day=day)
-    assert fine["in stock"] is True
-    with pytest.raises(ValueError, match="day"):
-        configuration_facts(pc, {}, result, day=HORIZON)
-    with pytest.raises(TypeError, match="ATO"):
-        configuration_facts(pc, {}, pc.run("MTO", orders, horizon=HORIZON))
-
-
-def test_lead_time_split_separates_the_starved_orders(pc: ato.Scenario) -> None:
-    orders = pc.orders(horizon=HORIZON)
-    targets = pc.targets("ATO")
-    normal = lead_time_split(pc.run("ATO", orders, targets, horizon=HORIZON), "CPU-9")
-    targets["CPU-9"] = 0
-    starved = lead_time_split(pc.run("ATO", orders, targets, horizon=HORIZON), "CPU-9")
-    needing = orders["product"].str.contains("CPU-9").sum()
-    assert starved["n needing"] == needing and starved["n others"] == len(orders) - needing
-    # Target 0: CPU-9 is bought per order, 35 days + 1 day of assembly.
-    assert starved["needing"] == pytest.approx(36.0)
-    assert starved["needing"] > normal["needing"] + 20
-    assert starved["others"] < 3.0
-    with pytest.raises(ValueError, match="CPU-1"):
-        lead_time_split(pc.run("ATO", orders, targets, horizon=HORIZON), "CPU-1")
 
 
 # --- widgets -----------------------------------------------------------------------------
@@ -268,3 +161,41 @@ def test_configurator_names_the_missing_part(pc: ato.Scenario) -> None:
     panel.controls["processor"].value = "CPU-5"
     assert "missing: CPU-9" not in panel.text.value
     assert "598.50 €" in panel.text.value
+
+
+def test_tradeoff_shows_the_run_it_describes(pc: ato.Scenario,
+                                             tradeoff: TradeoffExplorer) -> None:
+    tradeoff.controls["lead_time_factor"].value = 1.5
+    world = pc.with_(factory=pc.factory.with_(catalog=pc.catalog.with_lead_times(scale=1.5)))
+    targets = ato.suggest_targets(world.factory, world.demand, "ATO", 0.95)
+    expected = ato.simulate(world.factory, tradeoff.orders, "ATO", targets,
+                            horizon=HORIZON).summary()
+    assert tradeoff.last is not None
+    assert tradeoff.last.equals(expected)
+    draws = tradeoff.figure.full_draws
+    tradeoff.controls["lead_time_factor"].value = 1.0
+    tradeoff.controls["lead_time_factor"].value = 1.5
+    assert tradeoff.figure.full_draws == draws, "settings seen before: no new background"
+    tradeoff.controls["lead_time_factor"].value = 1.0
+
+
+def test_configurator_day_moves_only_the_line(configurator: Configurator) -> None:
+    draws = configurator.figure.full_draws
+    for day in (0, 30, 60):
+        configurator.controls["day"].value = day
+    assert configurator.figure.full_draws == draws
+    ax = configurator.figure.fig.axes[0]
+    dotted = [line for line in ax.lines if line.get_linestyle() == ":"]
+    assert [float(x) for x in dotted[-1].get_xdata()] == [60.0, 60.0]
+
+
+def test_shortage_widget_keeps_its_runs(pc: ato.Scenario, shortage: ShortageExplorer) -> None:
+    shortage.controls["multiplier"].value = 0.3
+    split, caption = dict(shortage.split), shortage.figure.caption.value
+    shortage.controls["component"].value = "GPU-pro"
+    shortage.controls["component"].value = "CPU-9"
+    assert shortage.split == split and shortage.figure.caption.value == caption
+    targets = {**pc.targets("ATO"), "CPU-9": int(round(pc.targets("ATO")["CPU-9"] * 0.3))}
+    run = ato.simulate(pc.factory, shortage.orders, "ATO", targets, horizon=HORIZON)
+    assert split == ato_experiments.lead_time_split(run, "CPU-9")
+    shortage.controls["multiplier"].value = 0.5

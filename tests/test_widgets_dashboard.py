@@ -1,5 +1,6 @@
 """Lesson 05's strategy dashboard: every slider changes the picture and the table,
-in the direction operations management predicts."""
+in the direction operations management predicts. (``reduced_catalog`` is tested in
+test_experiments.py.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pandas as pd
 import pytest
 
 from ato_lessons.instances import Scenario, load_instance
-from ato_lessons.widgets.dashboard import BarPanels, StrategyDashboard, reduced_catalog
+from ato_lessons.widgets.dashboard import BarPanels, StrategyDashboard
 
 LEAD = "mean lead time (days)"
 INVENTORY = "avg inventory value (€)"
@@ -28,59 +29,6 @@ def board(pc: Scenario) -> StrategyDashboard:
 
 def snapshot(board: StrategyDashboard) -> tuple[bytes, str, pd.DataFrame]:
     return board.figure.image.value, board.text.value, board.table.copy()
-
-
-# ------------------------------------------------------------------------------------
-# reduced_catalog
-# ------------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("options", "expected"),
-    [
-        (1, 1),    # one option everywhere: a single PC
-        (2, 32),   # case x 2 x 2 x 2 x 2 x 2
-        (3, 162),  # case x 3 x 3 x 3 x 3 x 2 (only two keyboards)
-        (4, 288),  # the full catalog
-        (9, 288),  # more than any category has: still the full catalog
-    ],
-)
-def test_reduced_catalog_counts_configurations(pc: Scenario, options: int, expected: int) -> None:
-    assert reduced_catalog(pc.catalog, options).n_configurations == expected
-
-
-def test_reduced_catalog_keeps_the_most_popular_options(pc: Scenario) -> None:
-    small = reduced_catalog(pc.catalog, 2)
-    assert [c.name for c in small.options("processor")] == ["CPU-5", "CPU-3"]
-    assert small.product_names[0] == pc.catalog.product_names[0]
-
-
-def test_reduced_catalog_scales_lead_times(pc: Scenario) -> None:
-    doubled = reduced_catalog(pc.catalog, 4, lead_time_scale=2.0)
-    for comp in pc.catalog.components:
-        assert doubled.component(comp.name).lead_time == 2 * comp.lead_time
-    halved = reduced_catalog(pc.catalog, 4, lead_time_scale=0.5)
-    assert halved.component("CPU-9").lead_time == round(35 * 0.5)
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "error", "names"),
-    [
-        ({"options": 0}, ValueError, "options"),            # nothing to choose from
-        ({"options": 1.5}, TypeError, "options"),           # not a whole number
-        ({"options": 2, "lead_time_scale": 0.0}, ValueError, "lead_time_scale"),
-        ({"options": 2, "lead_time_scale": "2"}, TypeError, "lead_time_scale"),
-        ({"options": 2, "lead_time_scale": True}, TypeError, "lead_time_scale"),
-    ],
-)
-def test_reduced_catalog_rejects_bad_input(
-    pc: Scenario, kwargs: dict[str, Any], error: type[Exception], names: str
-) -> None:
-    with pytest.raises(error, match=names):
-        reduced_catalog(pc.catalog, **kwargs)
-
-
-def test_reduced_catalog_needs_a_catalog() -> None:
-    with pytest.raises(TypeError, match="catalog"):
-        reduced_catalog("pc_maker", 2)
 
 
 # ------------------------------------------------------------------------------------

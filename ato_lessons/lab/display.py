@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
-from typing import Any
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
@@ -15,6 +15,7 @@ from ato_lessons.lab.results import MAX_REPS, MAX_SEED, LabResult, mean_ci, simu
 from ato_lessons.lab.system import LabSystem, validate_levels
 from ato_lessons.plots import OKABE_ITO, course_style
 from ato_lessons.validation import check_int
+from ato_lessons.widgets.base import LessonWidget
 
 __all__ = ["level_sweep", "plot_level_sweep", "LabSliders", "result_html", "difference_html"]
 
@@ -126,11 +127,13 @@ def difference_html(result: LabResult, start: LabResult) -> str:
     )
 
 
-class LabSliders:
+class LabSliders(LessonWidget):
     """One slider per component; the profit estimate updates when a slider moves.
 
     Under the estimate, a second line compares the levels on the sliders with the
-    starting levels on the same replications (common random numbers).
+    starting levels on the same replications (common random numbers). The sliders
+    follow the course's widget protocol (:class:`~ato_lessons.widgets.base.LessonWidget`):
+    ``controls`` (component name -> slider), ``widget``, ``update()``.
 
     Parameters
     ----------
@@ -138,13 +141,30 @@ class LabSliders:
     levels : sequence or mapping, optional
         Starting levels (default: the description's).
     n_reps : int
-        Replications per update (200 take about 0.1 s with the fast engine).
+        Replications per update (200 take about 0.05 s with the fast engine).
     seed : int
         Same seed for every update: common random numbers, so a change in the estimate
         comes from the levels, not from new random numbers.
     max_level : int
         Largest level on the sliders.
+
+    Attributes
+    ----------
+    controls : dict
+        Component name -> ``IntSlider``.
+    sliders : list
+        The same sliders, in the system's component order.
+    output : ipywidgets.HTML
+        The estimate and the comparison with the starting levels.
+
+    Notes
+    -----
+    Results are kept per set of levels (the same seed gives the same numbers), so
+    going back to levels seen before shows them at once.
     """
+
+    #: How many sets of levels the sliders remember.
+    REMEMBERED = 256
 
     def __init__(
         self,
@@ -170,27 +190,33 @@ class LabSliders:
             for name, v in zip(system.component_names, start, strict=True)
         ]
         self.output = widgets.HTML(value="")
-        self._start = simulate_lab(system, start, self.n_reps, self.seed)
-        for slider in self.sliders:
-            slider.observe(self._changed, names="value")
-        self.update()
+        self._results: OrderedDict[tuple[int, ...], LabResult] = OrderedDict()
+        self._start_result = self._simulate(tuple(start))
+        self._watch(dict(zip(system.component_names, self.sliders, strict=True)))
 
     @property
     def levels(self) -> tuple[int, ...]:
         """The levels currently on the sliders."""
         return tuple(int(s.value) for s in self.sliders)
 
-    def update(self) -> LabResult:
-        """Simulate the levels on the sliders and show the estimate."""
-        result = simulate_lab(self.system, self.levels, self.n_reps, self.seed)
-        self.output.value = result_html(result) + "<br>" + difference_html(result, self._start)
+    def _simulate(self, levels: tuple[int, ...]) -> LabResult:
+        result = self._results.get(levels)
+        if result is None:
+            result = simulate_lab(self.system, levels, self.n_reps, self.seed)
+            self._results[levels] = result
+            while len(self._results) > self.REMEMBERED:
+                self._results.popitem(last=False)
         return result
 
-    def _changed(self, change: dict[str, Any]) -> None:
-        self.update()
+    def update(self) -> LabResult:
+        """Simulate the levels on the sliders, show the estimate and return it."""
+        result = self._simulate(self.levels)
+        self.output.value = (
+            result_html(result) + "<br>" + difference_html(result, self._start_result)
+        )
+        return result
 
-    @property
-    def widget(self) -> widgets.VBox:
+    def _layout(self) -> widgets.Box:
         """Sliders in two columns, the estimate below."""
         half = (len(self.sliders) + 1) // 2
         columns = widgets.HBox(

@@ -1,7 +1,8 @@
 """Widgets for lesson 03 (assemble to order) and lesson 04 (the PC maker).
 
-Three panels, all following the course's widget protocol (``.controls``,
-``.widget``, ``.update()``):
+Three panels, all following the course's widget protocol
+(:class:`~ato_lessons.widgets.base.LessonWidget`: ``.controls``, ``.widget``,
+``.update()``), their figures updated in place:
 
 * :class:`TradeoffExplorer` — component service level and supplier speed →
   where ATO lands between MTS and MTO (lead time vs inventory value).
@@ -10,242 +11,73 @@ Three panels, all following the course's widget protocol (``.controls``,
 * :class:`ShortageExplorer` — cut one component's target stock and watch the
   orders that need it wait while the others flow.
 
-The plain functions behind them (:func:`scale_lead_times`,
-:func:`configuration_facts`, :func:`lead_time_split`) can be used without a
-browser, e.g. in tests.
+What they show is computed by :mod:`ato_lessons.experiments`
+(``configuration_facts``, ``lead_time_split``); the old names here
+(``configuration_facts``, ``lead_time_split``, ``scale_lead_times``) still
+work for one release, with a ``DeprecationWarning``.
 
 Examples
 --------
 >>> from ato_lessons.instances import load_instance
->>> pc = load_instance("pc_maker")
->>> facts = configuration_facts(pc, {"processor": "CPU-9"})
->>> facts["name"]
-'Case/MB-office/CPU-9/GPU-basic/MON-24/KB-std'
->>> facts["material cost"], facts["assembly hours"], facts["quoted lead time"]["MTO"]
-(910.0, 0.95, 36)
+>>> panel = ShortageExplorer(load_instance("pc_maker"), component="CPU-9", horizon=90)
+>>> panel.controls["multiplier"].value = 0.0
+>>> round(panel.split["needing"])
+36
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
+from matplotlib.collections import PathCollection
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.text import Annotation
 
-from ..catalog import Catalog
+from ..experiments import configurations, waits
 from ..factory import SimulationResult, simulate
+from ..i18n import fmt_euros, fmt_number, fmt_percent
 from ..instances import Scenario
-from ..plots import OKABE_ITO, plot_item_stock, strategy_style
+from ..plots import OKABE_ITO, course_style, plot_item_stock, strategy_style
 from ..policies import suggest_targets
-from . import LiveFigure, check_scenario
+from ..validation import check_int, check_real
+from . import _deprecated
+from .base import InPlaceFigure, LessonWidget, check_scenario, nice_ceiling, nice_limit
 
 __all__ = [
-    "scale_lead_times",
-    "configuration_facts",
-    "lead_time_split",
     "TradeoffExplorer",
     "Configurator",
     "ShortageExplorer",
 ]
 
+#: Old names of this module and where they live now (kept for one release).
+_MOVED: dict[str, tuple[Any, str]] = {
+    **_deprecated.moved_from(configurations, "configuration_facts"),
+    **_deprecated.moved_from(waits, "lead_time_split"),
+    "scale_lead_times": (_deprecated.scale_lead_times, _deprecated.NEW_LEAD_TIMES),
+}
 
-# ----------------------------------------------------------------------------------------
-# Input checks
-# ----------------------------------------------------------------------------------------
-def _check_orders(orders: Any, name: str = "orders") -> pd.DataFrame:
-    if not isinstance(orders, pd.DataFrame) or "day" not in orders.columns:
-        raise TypeError(f"{name}(={type(orders).__name__}) must be a DataFrame of orders")
-    return orders
+
+def __getattr__(name: str) -> Any:
+    return _deprecated.moved_attribute(__name__, name, _MOVED)
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MOVED])
 
 
 def _check_horizon(horizon: Any) -> int:
-    if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
-        raise ValueError(f"horizon(={horizon!r}) must be a whole number of days >= 1")
-    return int(horizon)
-
-
-def _check_level(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:
-        raise ValueError(f"{name}(={value!r}) must be a number strictly between 0 and 1")
-    return float(value)
-
-
-# ----------------------------------------------------------------------------------------
-# Plain functions
-# ----------------------------------------------------------------------------------------
-def scale_lead_times(scenario: Scenario, factor: float) -> Scenario:
-    """The same scenario with every supplier lead time multiplied by ``factor``.
-
-    Lead times are rounded to whole days. ``factor = 2`` is a slower world
-    (slow ships, distant suppliers); ``0.5`` a faster one.
-
-    Parameters
-    ----------
-    scenario : Scenario
-        E.g. ``load_instance("pc_maker")``.
-    factor : float
-        Multiplier (> 0).
-
-    Examples
-    --------
-    >>> from ato_lessons.instances import load_instance
-    >>> pc = load_instance("pc_maker")
-    >>> scale_lead_times(pc, 2.0).catalog.component("CPU-9").lead_time
-    70
-    """
-    scenario = check_scenario(scenario)
-    if isinstance(factor, bool) or not isinstance(factor, int | float) or not factor > 0:
-        raise ValueError(f"factor(={factor!r}) must be a number > 0")
-    catalog = scenario.catalog.with_lead_times(scale=float(factor))
-    return scenario.with_(factory=scenario.factory.with_(catalog=catalog))
-
-
-def _product_of(catalog: Catalog, choice: Mapping[str, str]) -> str:
-    """Name of the product using, in every category, the chosen option (default: the first)."""
-    if not isinstance(choice, Mapping):
-        raise TypeError(f"choice(={choice!r}) must be a mapping category -> component name")
-    for category, name in choice.items():
-        names = [c.name for c in catalog.options(category)]
-        if name not in names:
-            raise ValueError(f"choice[{category!r}](={name!r}) must be one of {names!r}")
-    picked = {
-        choice.get(cat, catalog.options(cat)[0].name) for cat in catalog.categories
-    }
-    for product in catalog.products:
-        if set(product.bom) == picked:
-            return product.name
-    raise ValueError(f"choice(={dict(choice)!r}) matches no product of the catalog")
-
-
-def configuration_facts(
-    scenario: Scenario,
-    choice: Mapping[str, str],
-    result: SimulationResult | None = None,
-    day: int | None = None,
-    mts_offer: int | None = None,
-) -> dict[str, Any]:
-    """Everything the configurator shows about one configuration.
-
-    Parameters
-    ----------
-    scenario : Scenario
-        The factory and its usual demand.
-    choice : Mapping[str, str]
-        Category -> chosen component; categories left out take their first
-        (most popular) option.
-    result : SimulationResult, optional
-        An ATO run: with ``day``, tells whether every component was on the shelf.
-    day : int, optional
-        Day of the run to look at (end of day stock); default the last day.
-    mts_offer : int, optional
-        Under MTS only the ``mts_offer`` most popular products are stocked
-        (default: all of them).
-
-    Returns
-    -------
-    dict
-        ``name``, ``rank`` (1 = most popular), ``share`` (of demand),
-        ``material cost``, ``assembly hours``, ``assembly cost``, ``total cost``
-        (€), ``quoted lead time`` (strategy -> days, ``None`` if MTS does not
-        stock it), ``shelf`` (component -> units on the shelf, or ``None``)
-        and ``in stock`` (bool or ``None``).
-    """
-    scenario = check_scenario(scenario)
-    catalog = scenario.catalog
-    name = _product_of(catalog, choice)
-    rank = catalog.product_names.index(name) + 1
-    share = float(scenario.demand.probabilities(catalog.n_configurations)[rank - 1])
-    hours = catalog.assembly_hours(name)
-    material = catalog.material_cost(name)
-    labour = hours * scenario.factory.labour_rate
-    if mts_offer is not None and (isinstance(mts_offer, bool) or not isinstance(mts_offer, int)
-                                  or mts_offer < 1):
-        raise ValueError(f"mts_offer(={mts_offer!r}) must be a whole number >= 1 or None")
-    stocked = mts_offer is None or rank <= mts_offer
-    quoted: dict[str, int | None] = {
-        "MTS": scenario.factory.quoted_lead_time("MTS", name) if stocked else None,
-        "MTO": scenario.factory.quoted_lead_time("MTO", name),
-        "ATO": scenario.factory.quoted_lead_time("ATO", name),
-    }
-    shelf: dict[str, int] | None = None
-    in_stock: bool | None = None
-    if result is not None:
-        if not isinstance(result, SimulationResult) or result.strategy != "ATO":
-            raise TypeError(f"result(={result!r}) must be the SimulationResult of an ATO run")
-        last = len(result.stock) - 1
-        when = last if day is None else day
-        if isinstance(when, bool) or not isinstance(when, int | np.integer) or not (
-            0 <= when <= last
-        ):
-            raise ValueError(f"day(={day!r}) must be a whole number between 0 and {last}")
-        bom = catalog.product(name).bom
-        row = result.stock.iloc[int(when)]
-        shelf = {c: int(row[c]) for c in bom}
-        in_stock = all(shelf[c] >= q for c, q in bom.items())
-    return {
-        "name": name,
-        "rank": rank,
-        "share": share,
-        "material cost": material,
-        "assembly hours": hours,
-        "assembly cost": labour,
-        "total cost": material + labour,
-        "quoted lead time": quoted,
-        "shelf": shelf,
-        "in stock": in_stock,
-    }
-
-
-def lead_time_split(result: SimulationResult, component: str) -> dict[str, float]:
-    """Mean lead time (days) of delivered orders that need ``component`` and of the others.
-
-    Also the number of orders in each group and how many of them were still
-    waiting at the end.
-
-    Returns
-    -------
-    dict
-        ``needing``, ``others`` (mean lead time, NaN if none delivered),
-        ``n needing``, ``n others``, ``waiting needing``, ``waiting others``.
-    """
-    if not isinstance(result, SimulationResult):
-        raise TypeError(f"result(={type(result).__name__}) must be a SimulationResult")
-    catalog = result.factory.catalog
-    catalog.component(component)
-    users = {p.name for p in catalog.products if component in p.bom}
-    o = result.orders
-    need = o["product"].isin(users).to_numpy()
-    lead = o["lead_time"].to_numpy(dtype=float, na_value=np.nan)
-    waiting = (o["status"] == "waiting").to_numpy()
-
-    def mean(mask: np.ndarray) -> float:
-        x = lead[mask]
-        x = x[~np.isnan(x)]
-        return float(x.mean()) if x.size else float("nan")
-
-    return {
-        "needing": mean(need),
-        "others": mean(~need),
-        "n needing": float(need.sum()),
-        "n others": float((~need).sum()),
-        "waiting needing": float((waiting & need).sum()),
-        "waiting others": float((waiting & ~need).sum()),
-    }
-
-
-def _money(x: float, decimals: int = 0) -> str:
-    """An amount in euros, grouped like the lessons' prose: ``58,507 €``."""
-    return f"{x:,.{decimals}f} €"
+    return check_int("horizon", horizon, minimum=1)
 
 
 # ----------------------------------------------------------------------------------------
 # Lesson 03: where ATO lands between MTS and MTO
 # ----------------------------------------------------------------------------------------
-class TradeoffExplorer:
+class TradeoffExplorer(LessonWidget):
     """Component service level and supplier speed → ATO's lead time and inventory.
 
     MTS (every configuration stocked) and MTO are computed once on the same
@@ -259,6 +91,22 @@ class TradeoffExplorer:
         Days simulated (a shorter run keeps the widget quick).
     seed : int, optional
         Seed of the orders (default: the class seed).
+
+    Attributes
+    ----------
+    controls : dict
+        ``"service_level"`` and ``"lead_time_factor"`` (FloatSliders).
+    figure : InPlaceFigure
+        The lead time - inventory map, with a zoom on ATO.
+    last : pandas.Series
+        Summary of the last ATO run (see :meth:`SimulationResult.summary`).
+    reference : dict
+        ``strategy -> (mean lead time, average inventory value)`` of MTS and MTO.
+
+    Notes
+    -----
+    Runs are cached per (service level, lead time factor): going back to a
+    setting only redraws.
     """
 
     def __init__(self, scenario: Scenario, horizon: int = 180, seed: int | None = None) -> None:
@@ -273,100 +121,119 @@ class TradeoffExplorer:
             for s, v in ref.items()
         }
         self._worlds: dict[float, Scenario] = {1.0: scenario}
-        base = self._run(0.95, 1.0).summary()
+        self._runs: dict[tuple[float, float], tuple[pd.Series, int]] = {}
+        base, _ = self._run(0.95, 1.0)
         self.baseline = (
             float(base["mean lead time (days)"]), float(base["avg inventory value (€)"])
         )
-        self.controls: dict[str, Any] = {
+        self.figure = InPlaceFigure(width=9.0, height=5.0)
+        self.last: pd.Series | None = None
+        self._points: list[PathCollection] = []
+        style = {"description_width": "initial"}
+        layout = widgets.Layout(width="520px")
+        self._watch({
             "service_level": widgets.FloatSlider(
                 value=0.95, min=0.50, max=0.99, step=0.01, readout_format=".2f",
                 description="Component service level", continuous_update=False,
-                style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
+                style=style, layout=layout,
             ),
             "lead_time_factor": widgets.FloatSlider(
                 value=1.0, min=0.5, max=2.0, step=0.25, readout_format=".2f",
                 description="Supplier lead times ×", continuous_update=False,
-                style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
+                style=style, layout=layout,
             ),
-        }
-        self.figure = LiveFigure(self._draw, width=9.0, height=5.0)
-        self.last: pd.Series | None = None
-        for control in self.controls.values():
-            control.observe(lambda change: self.update(), names="value")
-        self.update()
+        })
 
     def _world(self, factor: float) -> Scenario:
         key = round(float(factor), 4)
         if key not in self._worlds:
-            self._worlds[key] = scale_lead_times(self.scenario, key)
+            sc = self.scenario
+            catalog = sc.catalog.with_lead_times(scale=key)
+            self._worlds[key] = sc.with_(factory=sc.factory.with_(catalog=catalog))
         return self._worlds[key]
 
-    def _run(self, level: float, factor: float) -> SimulationResult:
-        world = self._world(factor)
-        targets = suggest_targets(world.factory, world.demand, "ATO", _check_level(
-            "service_level", level))
-        return simulate(world.factory, self.orders, "ATO", targets, horizon=self.horizon)
+    def _run(self, level: float, factor: float) -> tuple[pd.Series, int]:
+        """Summary of the ATO run at ``level`` and ``factor``, and its target units (cached)."""
+        level = check_real("service_level", level, minimum=0.0, strict=True)
+        if not level < 1.0:
+            raise ValueError(f"service_level(={level!r}) must be a number strictly "
+                             "between 0 and 1")
+        key = (round(level, 6), round(float(factor), 6))
+        if key not in self._runs:
+            world = self._world(factor)
+            targets = suggest_targets(world.factory, world.demand, "ATO", level)
+            result = simulate(world.factory, self.orders, "ATO", targets, horizon=self.horizon)
+            self._runs[key] = (result.summary(), sum(result.targets.values()))
+        return self._runs[key]
 
     def update(self) -> None:
         """Re-run ATO with the controls' values and redraw."""
         level = float(self.controls["service_level"].value)
         factor = float(self.controls["lead_time_factor"].value)
-        result = self._run(level, factor)
-        self.last = result.summary()
-        targets_units = sum(result.targets.values())
-        self.figure.update(summary=self.last, level=level, factor=factor,
-                           units=targets_units)
-
-    def _draw(self, fig: Figure, summary: pd.Series, level: float, factor: float,
-              units: int) -> str:
-        ax = fig.add_subplot()
-        for s, (lead, value) in self.reference.items():
-            st = strategy_style(s)
-            ax.scatter([lead], [value / 1000], s=160, color=st["color"], marker=st["marker"],
-                       label=f"{s} (today's suppliers)", zorder=3)
-        lead0, value0 = self.baseline
-        st = strategy_style("ATO")
-        ax.scatter([lead0], [value0 / 1000], s=160, facecolors="none", edgecolors=st["color"],
-                   marker=st["marker"], linewidths=2, label="ATO at 95 %, today's suppliers",
-                   zorder=3)
+        summary, units = self._run(level, factor)
+        self.last = summary
         lead = float(summary["mean lead time (days)"])
-        value = float(summary["avg inventory value (€)"])
-        ax.scatter([lead], [value / 1000], s=260, color=st["color"], marker=st["marker"],
-                   edgecolors="black", label="ATO with your settings", zorder=4)
-        zoom = ax.inset_axes((0.22, 0.16, 0.34, 0.4))
-        zoom.scatter([lead0], [value0 / 1000], s=110, facecolors="none", edgecolors=st["color"],
-                     marker=st["marker"], linewidths=2)
-        zoom.scatter([lead], [value / 1000], s=170, color=st["color"], marker=st["marker"],
-                     edgecolors="black")
-        zoom.set_xlim(0, max(4.0, lead * 1.25))
-        zoom.set_ylim(0, max(150.0, value / 1000 * 1.25))
-        zoom.set_title("zoom on ATO", fontsize=14)
-        zoom.set_xlabel("days", fontsize=13)
-        zoom.set_ylabel("k€", fontsize=13)
-        zoom.tick_params(labelsize=12)
-        top = max(v for _, v in self.reference.values()) / 1000
-        ax.set_xlim(-1, max(32.0, lead + 3))
-        ax.set_ylim(-top * 0.05, top * 1.15)
-        ax.set_xlabel("Mean customer lead time (days)")
-        ax.set_ylabel("Average inventory value (thousand €)")
-        ax.set_title(f"ATO: service level {level:.2f}, supplier lead times ×{factor:.2f}")
-        ax.legend(loc="upper right", fontsize=12)
-        return (
-            f"<b>ATO</b> over {self.horizon} days: fill rate <b>{summary['fill rate']:.1%}</b>, "
-            f"mean lead time <b>{lead:.2f} days</b>, average inventory "
-            f"<b>{_money(value)}</b>, target stock {units:,} component units."
+        value = float(summary["avg inventory value (€)"]) / 1000
+        if not self._points:
+            self._build()
+        ax, zoom = self.figure.fig.axes[0], self.figure.fig.axes[0].child_axes[0]
+        for point in self._points:
+            point.set_offsets([[lead, value]])
+        # Round limits: the axes (drawn once per scale) change less often than the point.
+        zoom.set_xlim(0, nice_limit(lead * 1.25, 4.0))
+        zoom.set_ylim(0, nice_limit(value * 1.25, 150.0))
+        ax.set_xlim(-1, nice_limit(lead + 3, 32.0))
+        ax.title.set_text(f"ATO: service level {fmt_number(level, 2)}, "
+                          f"supplier lead times ×{fmt_number(factor, 2)}")
+        self.figure.render(
+            f"<b>ATO</b> over {self.horizon} days: fill rate "
+            f"<b>{fmt_percent(float(summary['fill rate']), 1)}</b>, "
+            f"mean lead time <b>{fmt_number(lead, 2)} days</b>, average inventory "
+            f"<b>{fmt_euros(value * 1000)}</b>, target stock {fmt_number(units)} component units."
         )
 
-    @property
-    def widget(self) -> widgets.VBox:
-        """The controls above the figure and its caption."""
-        return widgets.VBox([*self.controls.values(), self.figure.widget])
+    def _build(self) -> None:
+        with course_style():
+            ax = self.figure.fig.add_subplot()
+            for s, (lead, value) in self.reference.items():
+                st = strategy_style(s)
+                ax.scatter([lead], [value / 1000], s=160, color=st["color"],
+                           marker=st["marker"], label=f"{s} (today's suppliers)", zorder=3)
+            lead0, value0 = self.baseline
+            st = strategy_style("ATO")
+            ax.scatter([lead0], [value0 / 1000], s=160, facecolors="none",
+                       edgecolors=st["color"], marker=st["marker"], linewidths=2,
+                       label="ATO at 95 %, today's suppliers", zorder=3)
+            mine = ax.scatter([lead0], [value0 / 1000], s=260, color=st["color"],
+                              marker=st["marker"], edgecolors="black",
+                              label="ATO with your settings", zorder=4)
+            zoom = ax.inset_axes((0.22, 0.16, 0.34, 0.4))
+            zoom.scatter([lead0], [value0 / 1000], s=110, facecolors="none",
+                         edgecolors=st["color"], marker=st["marker"], linewidths=2)
+            zoomed = zoom.scatter([lead0], [value0 / 1000], s=170, color=st["color"],
+                                  marker=st["marker"], edgecolors="black")
+            zoom.set_title("zoom on ATO", fontsize=14)
+            zoom.set_xlabel("days", fontsize=13)
+            zoom.set_ylabel("k€", fontsize=13)
+            zoom.tick_params(labelsize=12)
+            top = max(v for _, v in self.reference.values()) / 1000
+            ax.set_ylim(-top * 0.05, top * 1.15)
+            ax.set_xlabel("Mean customer lead time (days)")
+            ax.set_ylabel("Average inventory value (thousand €)")
+            ax.set_title("ATO: service level 0.95, supplier lead times ×1.00")
+            ax.legend(loc="upper right", fontsize=12)
+            self.figure.fig.tight_layout()
+        self._points = [mine, zoomed]
+        self.figure.animate(mine, zoomed, ax.title)
+
+    def _views(self) -> list[widgets.Widget]:
+        return [self.figure.widget]
 
 
 # ----------------------------------------------------------------------------------------
 # Lesson 04: the configurator
 # ----------------------------------------------------------------------------------------
-class Configurator:
+class Configurator(LessonWidget):
     """Choose a PC option by option and see what it costs and how fast it ships.
 
     Parameters
@@ -380,6 +247,22 @@ class Configurator:
         Days simulated when ``result`` is not given.
     mts_offer : int, optional
         Under MTS, only that many of the most popular configurations are stocked.
+
+    Attributes
+    ----------
+    controls : dict
+        One Dropdown per category with a choice, and ``"day"`` (IntSlider).
+    text : ipywidgets.HTML
+        The facts table.
+    figure : InPlaceFigure
+        Stock of the chosen PC's parts over the run, the day marked.
+    facts : dict
+        See :func:`~ato_lessons.experiments.configuration_facts`.
+
+    Notes
+    -----
+    The axes, the title and the legend (one line per category) are drawn once;
+    a move redraws the six stock curves and the dotted line over them.
     """
 
     def __init__(
@@ -399,7 +282,7 @@ class Configurator:
         self.mts_offer = mts_offer
         catalog = scenario.catalog
         self.fixed = [c for c in catalog.categories if len(catalog.options(c)) == 1]
-        self.controls: dict[str, Any] = {
+        controls: dict[str, Any] = {
             category: widgets.Dropdown(
                 options=[c.name for c in catalog.options(category)],
                 description=category.capitalize(), style={"description_width": "110px"},
@@ -408,17 +291,19 @@ class Configurator:
             for category in catalog.categories if category not in self.fixed
         }
         last = len(result.stock) - 1
-        self.controls["day"] = widgets.IntSlider(
+        controls["day"] = widgets.IntSlider(
             value=last // 2, min=0, max=last, step=1, description="Shelves on day",
             continuous_update=False, style={"description_width": "110px"},
             layout=widgets.Layout(width="520px"),
         )
         self.text = widgets.HTML()
-        self.figure = LiveFigure(self._draw, width=9.0, height=3.8)
+        self.figure = InPlaceFigure(width=9.0, height=3.8)
         self.facts: dict[str, Any] = {}
-        for control in self.controls.values():
-            control.observe(lambda change: self.update(), names="value")
-        self.update()
+        self._lines: list[Line2D] = []
+        self._day: Line2D | None = None
+        self._legend: Legend | None = None
+        self._items: list[str] = []
+        self._watch(controls)
 
     def choice(self) -> dict[str, str]:
         """The chosen option per category (from the dropdowns)."""
@@ -427,10 +312,42 @@ class Configurator:
     def update(self) -> None:
         """Recompute the facts for the chosen configuration and day."""
         day = int(self.controls["day"].value)
-        self.facts = configuration_facts(self.scenario, self.choice(), self.result, day,
-                                         self.mts_offer)
+        self.facts = configurations.configuration_facts(
+            self.scenario, self.choice(), self.result, day, self.mts_offer)
         self.text.value = self._html(self.facts, day)
-        self.figure.update(facts=self.facts, day=day)
+        items = list(self.facts["shelf"])
+        if not self._lines:
+            self._build(items, day)
+        elif items != self._items:
+            self._show(items)
+        assert self._day is not None
+        self._day.set_xdata([day, day])
+        self.figure.render()
+
+    def _build(self, items: list[str], day: int) -> None:
+        catalog = self.scenario.catalog
+        with course_style():
+            ax = self.figure.fig.add_subplot()
+            plot_item_stock(self.result, items, ax=ax)
+            self._lines = list(ax.lines)
+            self._day = ax.axvline(day, color="black", linestyle=":", linewidth=2)
+            ax.set_title("Shelves of this PC's parts (ATO); dotted line: the day chosen")
+            # One line per category (the parts are named in the table above), so the
+            # legend stays the same whatever the configuration.
+            self._legend = ax.legend(self._lines, [catalog.component(c).category for c in items],
+                                     loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=12)
+            self.figure.fig.tight_layout()
+        self._items = items
+        # One scale for every configuration: comparable, and the axes never redraw.
+        ax.set_ylim(0, nice_ceiling(1.05 * float(self.result.stock.to_numpy().max()), 25.0))
+        self.figure.animate(*self._lines, self._day)
+
+    def _show(self, items: list[str]) -> None:
+        stock = self.result.stock
+        for line, name in zip(self._lines, items, strict=True):
+            line.set_ydata(stock[name].to_numpy())
+            line.set_label(name)
+        self._items = items
 
     def _html(self, f: dict[str, Any], day: int) -> str:
         q = f["quoted lead time"]
@@ -454,11 +371,12 @@ class Configurator:
             ("Configuration", f"<code>{html.escape(f['name'])}</code>"
              + (f" (always: {html.escape(fixed)})" if fixed else "")),
             ("Popularity", f"rank {f['rank']} of {self.scenario.catalog.n_configurations}, "
-             f"{f['share']:.2%} of orders"),
-            ("Material cost", _money(f["material cost"])),
-            ("Assembly", f"{f['assembly hours']:.2f} h × "
-             f"{self.scenario.factory.labour_rate:.0f} €/h = {_money(f['assembly cost'], 2)}"),
-            ("Total cost", f"<b>{_money(f['total cost'], 2)}</b>"),
+             f"{fmt_percent(f['share'], 2)} of orders"),
+            ("Material cost", fmt_euros(f["material cost"])),
+            ("Assembly", f"{fmt_number(f['assembly hours'], 2)} h × "
+             f"{fmt_number(self.scenario.factory.labour_rate)} €/h = "
+             f"{fmt_euros(f['assembly cost'], 2)}"),
+            ("Total cost", f"<b>{fmt_euros(f['total cost'], 2)}</b>"),
             ("Promised lead time", f"MTS {mts} · MTO {q['MTO']} days · "
              f"ATO <b>{q['ATO']} day{'s' if q['ATO'] != 1 else ''}</b>"),
             (f"Shelves, end of day {day}", f"{shelf}<br>{verdict}"),
@@ -469,17 +387,7 @@ class Configurator:
         )
         return f"<table style='font-size:15px'>{body}</table>"
 
-    def _draw(self, fig: Figure, facts: dict[str, Any], day: int) -> None:
-        ax = fig.add_subplot()
-        items = list(facts["shelf"])
-        plot_item_stock(self.result, items, ax=ax)
-        ax.axvline(day, color="black", linestyle=":", linewidth=2)
-        ax.set_title(f"Shelves of this PC's parts (ATO); dotted line: day {day}")
-        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=12)
-
-    @property
-    def widget(self) -> widgets.VBox:
-        """The dropdowns and day slider, the facts table and the figure."""
+    def _layout(self) -> widgets.Box:
         dropdowns = [v for k, v in self.controls.items() if k != "day"]
         half = (len(dropdowns) + 1) // 2
         picker = widgets.HBox([widgets.VBox(dropdowns[:half]), widgets.VBox(dropdowns[half:])])
@@ -489,7 +397,7 @@ class Configurator:
 # ----------------------------------------------------------------------------------------
 # Lesson 04: one component runs short
 # ----------------------------------------------------------------------------------------
-class ShortageExplorer:
+class ShortageExplorer(LessonWidget):
     """Multiply one component's target stock and see who waits.
 
     Parameters
@@ -500,6 +408,23 @@ class ShortageExplorer:
         Component selected at first.
     horizon : int, default 180
         Days simulated (on the usual orders, class seed).
+
+    Attributes
+    ----------
+    controls : dict
+        ``"component"`` (Dropdown) and ``"multiplier"`` (FloatSlider).
+    figure : InPlaceFigure
+        The component's stock over time, and the mean wait of the orders that
+        need it against the others.
+    split : dict
+        See :func:`~ato_lessons.experiments.lead_time_split`.
+
+    Notes
+    -----
+    Runs are cached per (component, multiplier): going back to a setting only
+    redraws. The axes, titles and legends are drawn once per component, on
+    scales that fit every multiplier; a move redraws the stock curve, the
+    target line and the bars.
     """
 
     def __init__(self, scenario: Scenario, component: str = "CPU-9", horizon: int = 180) -> None:
@@ -508,7 +433,11 @@ class ShortageExplorer:
         self.horizon = _check_horizon(horizon)
         self.orders = scenario.orders(horizon=self.horizon)
         self.targets = scenario.targets("ATO")
-        self.controls: dict[str, Any] = {
+        self.figure = InPlaceFigure(width=11.0, height=4.5)
+        self.split: dict[str, float] = {}
+        self._runs: dict[tuple[str, int], tuple[SimulationResult, dict[str, float]]] = {}
+        self._artists: dict[str, Any] = {}
+        self._watch({
             "component": widgets.Dropdown(
                 options=list(scenario.catalog.component_names), value=component,
                 description="Component", layout=widgets.Layout(width="300px"),
@@ -518,55 +447,95 @@ class ShortageExplorer:
                 description="Target ×", continuous_update=False,
                 layout=widgets.Layout(width="420px"),
             ),
-        }
-        self.figure = LiveFigure(self._draw, width=11.0, height=4.5)
-        self.split: dict[str, float] = {}
-        for control in self.controls.values():
-            control.observe(lambda change: self.update(), names="value")
-        self.update()
+        })
+
+    def _run(self, name: str, target: int) -> tuple[SimulationResult, dict[str, float]]:
+        key = (name, target)
+        if key not in self._runs:
+            targets = {**self.targets, name: target}
+            result = simulate(self.scenario.factory, self.orders, "ATO", targets,
+                              horizon=self.horizon)
+            self._runs[key] = (result, waits.lead_time_split(result, name))
+        return self._runs[key]
 
     def update(self) -> None:
         """Re-run ATO with the chosen component's target scaled, and redraw."""
         name = str(self.controls["component"].value)
         mult = float(self.controls["multiplier"].value)
-        targets = dict(self.targets)
-        targets[name] = int(round(self.targets[name] * mult))
-        result = simulate(self.scenario.factory, self.orders, "ATO", targets,
-                          horizon=self.horizon)
-        self.split = lead_time_split(result, name)
-        self.figure.update(result=result, name=name, target=targets[name])
-
-    def _draw(self, fig: Figure, result: SimulationResult, name: str, target: int) -> str:
-        left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [2.2, 1]})
-        plot_item_stock(result, [name], ax=left)
-        left.set_title(f"{name} on the shelf (target {target})")
-        left.set_ylim(0, max(5.0, float(result.stock[name].max()) * 1.15))
-        left.legend(loc="upper right")
+        target = int(round(self.targets[name] * mult))
+        result, self.split = self._run(name, target)
+        if not self._artists:
+            self._build(result, name)
+        if name != self._artists["name"]:
+            self._name(name)
+        a = self._artists
+        stock = result.stock[name].to_numpy(dtype=float)
+        a["stock"].set_ydata(stock)
+        a["target"].set_ydata([target, target])
         s = self.split
         values = [s["needing"], s["others"]]
-        labels = [f"need\n{name}", "others"]
-        for i, (v, hatch, colour) in enumerate(
-            zip(values, ("xx", "//"), (OKABE_ITO[1], OKABE_ITO[0]), strict=True)
-        ):
+        for i, (bar, note, v) in enumerate(zip(a["bars"], a["notes"], values, strict=True)):
             shown = 0.0 if np.isnan(v) else v
-            right.bar(i, shown, color=colour, hatch=hatch, edgecolor="black", alpha=0.85,
-                      label=labels[i].replace("\n", " "))
-            right.annotate("n/a" if np.isnan(v) else f"{v:.1f} d", (i, shown), ha="center",
-                           va="bottom", xytext=(0, 3), textcoords="offset points")
-        right.set_xticks([0, 1], labels)
-        right.set_ylabel("Mean lead time (days)")
-        right.set_title("Orders' wait")
-        right.set_ylim(0, max(5.0, np.nanmax(values) * 1.25))
-        right.legend(loc="upper right", fontsize=11)
-        fig.tight_layout()
-        return (
+            bar.set_height(shown)
+            note.xy = (i, shown)
+            note.set_text("n/a" if np.isnan(v) else f"{fmt_number(v, 1)} d")
+        left, right = self.figure.fig.axes
+        # Scales fixed per component (the most its stock and its orders' wait can be), so a
+        # move of the multiplier redraws no axis.
+        left.set_ylim(0, nice_limit(1.15 * max(float(stock.max()), a["stock top"]), 5.0))
+        top = float(np.nanmax(values)) if not np.isnan(values).all() else 0.0
+        right.set_ylim(0, nice_limit(1.25 * max(top, a["wait top"]), 5.0))
+        self.figure.render(
             f"Target of <b>{html.escape(name)}</b>: {target} units. Orders needing it: "
-            f"{s['n needing']:.0f}, mean lead time <b>{s['needing']:.1f} days</b> "
-            f"({s['waiting needing']:.0f} still waiting at the end); the other "
-            f"{s['n others']:.0f} orders: <b>{s['others']:.1f} days</b>."
+            f"{fmt_number(s['n needing'])}, mean lead time "
+            f"<b>{fmt_number(s['needing'], 1)} days</b> "
+            f"({fmt_number(s['waiting needing'])} still waiting at the end); the other "
+            f"{fmt_number(s['n others'])} orders: <b>{fmt_number(s['others'], 1)} days</b>.",
+            key=name,
         )
 
-    @property
-    def widget(self) -> widgets.VBox:
-        """The controls above the figure and its caption."""
+    def _name(self, name: str) -> None:
+        """Write the component's name on the figure and set its scales' bounds."""
+        a = self._artists
+        a["name"] = name
+        a["legend"].get_texts()[0].set_text(name)
+        a["bar legend"].get_texts()[0].set_text(f"need {name}")
+        left, right = self.figure.fig.axes
+        left.title.set_text(f"{name} on the shelf")
+        right.set_xticks([0, 1], [f"need\n{name}", "others"])
+        a["stock top"] = float(round(self.targets[name] * self.controls["multiplier"].max))
+        factory = self.scenario.factory
+        a["wait top"] = float(self.scenario.catalog.component(name).lead_time
+                              + factory.assembly_days + 1)
+
+    def _build(self, result: SimulationResult, name: str) -> None:
+        a = self._artists
+        with course_style():
+            left, right = self.figure.fig.subplots(1, 2, gridspec_kw={"width_ratios": [2.2, 1]})
+            plot_item_stock(result, [name], ax=left)
+            a["stock"] = left.lines[0]
+            a["target"] = left.axhline(0, color="black", linestyle="--", linewidth=1.5,
+                                       label="target")
+            a["legend"] = left.legend(loc="upper right")
+            a["bars"], a["notes"] = [], []
+            for i, (hatch, colour, label) in enumerate(
+                zip(("xx", "//"), (OKABE_ITO[1], OKABE_ITO[0]), (f"need {name}", "others"),
+                    strict=True)
+            ):
+                (bar,) = right.bar(i, 0.0, color=colour, hatch=hatch, edgecolor="black",
+                                   alpha=0.85, label=label)
+                a["bars"].append(bar)
+                note: Annotation = right.annotate("", (i, 0.0), ha="center", va="bottom",
+                                                  xytext=(0, 3), textcoords="offset points")
+                a["notes"].append(note)
+            right.set_ylabel("Mean lead time (days)")
+            right.set_title("Orders' wait")
+            right.set_xlim(-0.6, 1.6)
+            a["bar legend"] = right.legend(loc="upper right", fontsize=11)
+            self._name(name)
+            self.figure.fig.tight_layout()
+        # The left legend is drawn last: the stock curve may reach its corner.
+        self.figure.animate(a["stock"], a["target"], *a["bars"], *a["notes"], a["legend"])
+
+    def _layout(self) -> widgets.Box:
         return widgets.VBox([widgets.HBox(list(self.controls.values())), self.figure.widget])

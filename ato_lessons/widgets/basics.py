@@ -1,79 +1,93 @@
-"""Widgets and helpers of lessons 00 (start here), 01 (make to stock) and 02 (make to order).
+"""Widgets of lessons 00 (start here), 01 (make to stock) and 02 (make to order).
 
-Every widget follows the course's protocol: ``.controls`` (name -> ipywidgets
-control), ``.widget`` (the box to display) and ``.update()`` (redraw from the
-controls' current values; called once when the widget is built and whenever a
-control moves). Pictures are drawn by :class:`~ato_lessons.widgets.LiveFigure`.
+Every widget follows the course's protocol (:class:`~ato_lessons.widgets.base.LessonWidget`):
+``.controls`` (name -> ipywidgets control), ``.widget`` (the box to display) and
+``.update()`` (redraw from the controls' current values; called once when the
+widget is built and whenever a control moves). Figures are
+:class:`~ato_lessons.widgets.base.InPlaceFigure`: built once, updated in place.
 
 * :class:`OrdersWidget` (lesson 0): the PC maker's orders per day over a month,
   against the mean number of orders per day and the day-to-day variability.
 * :class:`ProductionRunWidget` (lesson 1): a one-off production run of the
   most popular PCs for a season; the production level trades stock-outs
-  against leftovers. Helpers: :func:`season_orders`, :func:`one_off_targets`,
-  :func:`production_run`, :func:`level_sweep`, :func:`plot_level_tradeoff`.
+  against leftovers. :func:`plot_level_tradeoff` draws the same trade-off
+  in a notebook figure.
 * :class:`MTOWaitWidget` (lesson 2): how long a make-to-order customer waits,
-  against a supplier's lead time and the assembly capacity. Helpers:
-  :func:`with_lead_times`, :func:`with_supplier_lead_time`, :func:`mto_wait`.
+  against a supplier's lead time and the assembly capacity.
+
+The computations live in :mod:`ato_lessons.experiments` (``season_orders``,
+``one_off_targets``, ``production_run``, ``run_figures``, ``level_sweep``,
+``mto_wait``). Their old names here still work for one release, with a
+``DeprecationWarning``; so do ``with_lead_times`` and
+``with_supplier_lead_time``, replaced by
+:meth:`~ato_lessons.catalog.Catalog.with_lead_times`.
 
 Examples
 --------
 >>> from ato_lessons.instances import load_instance
 >>> pc = load_instance("pc_maker")
->>> faster = with_supplier_lead_time(pc.factory, "ChipCo (US)", 14)
->>> faster.catalog.component("CPU-5").lead_time, pc.catalog.component("CPU-5").lead_time
-(14, 28)
->>> faster.catalog.supply_lead_time(pc.catalog.product_names[0])   # now the graphics card rules
-21
+>>> panel = ProductionRunWidget(pc, season=60, offer=10, seed=4)
+>>> panel.controls["level"].value = 150
+>>> panel.figures["fill rate"] > 0.9
+True
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.patches import StepPatch
 
 from ..course import class_seed
-from ..factory import Factory, SimulationResult, simulate
+from ..experiments import stock_runs, waits
+from ..factory import SimulationResult, simulate
+from ..i18n import fmt_number, fmt_percent
 from ..instances import Scenario
-from ..plots import OKABE_ITO, course_style, plot_daily_orders, plot_lead_times, strategy_style
-from ..policies import daily_demand
-from ..validation import check_int, check_name, check_real
-from . import LiveFigure, check_scenario
+from ..plots import OKABE_ITO, course_style, plot_daily_orders, strategy_style
+from ..validation import check_dataframe, check_int
+from . import _deprecated
+from .base import InPlaceFigure, LessonWidget, check_scenario, nice_limit
 
 __all__ = [
     "OrdersWidget",
     "ProductionRunWidget",
     "MTOWaitWidget",
-    "season_orders",
-    "one_off_targets",
-    "production_run",
-    "run_figures",
-    "level_sweep",
     "plot_level_tradeoff",
-    "with_lead_times",
-    "with_supplier_lead_time",
-    "mto_wait",
 ]
 
+#: Old names of this module and where they live now (kept for one release).
+_MOVED: dict[str, tuple[Any, str]] = {
+    **_deprecated.moved_from(
+        stock_runs, "season_orders", "one_off_targets", "production_run", "run_figures",
+        "level_sweep",
+    ),
+    **_deprecated.moved_from(waits, "mto_wait"),
+    "with_lead_times": (_deprecated.with_lead_times, _deprecated.NEW_LEAD_TIMES),
+    "with_supplier_lead_time": (_deprecated.with_supplier_lead_time, _deprecated.NEW_LEAD_TIMES),
+}
 
-def _check_orders(orders: Any) -> pd.DataFrame:
-    if not isinstance(orders, pd.DataFrame) or "day" not in orders.columns:
-        raise TypeError(
-            f"orders(={type(orders).__name__}) must be a DataFrame of orders with a 'day' column"
-        )
-    return orders
+
+def __getattr__(name: str) -> Any:
+    return _deprecated.moved_attribute(__name__, name, _MOVED)
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MOVED])
 
 
 # ------------------------------------------------------------------------------------------
 # Lesson 0: orders per day
 # ------------------------------------------------------------------------------------------
-class OrdersWidget:
+class OrdersWidget(LessonWidget):
     """The PC maker's orders per day over a month, with two sliders.
 
     Parameters
@@ -89,7 +103,7 @@ class OrdersWidget:
     ----------
     controls : dict
         ``"orders_per_day"`` (IntSlider) and ``"variability"`` (FloatSlider).
-    live : LiveFigure
+    live : InPlaceFigure
         The bar chart of orders per day; its caption gives the key figures.
     orders : pandas.DataFrame
         The orders currently shown.
@@ -101,7 +115,12 @@ class OrdersWidget:
         self.seed = class_seed() if seed is None else check_int("seed", seed, minimum=0)
         demand = self.scenario.demand
         style = {"description_width": "initial"}
-        self.controls: dict[str, Any] = {
+        self.live = InPlaceFigure(height=4.5)
+        self.orders = pd.DataFrame()
+        self._bars: list[Any] = []
+        self._mean: Line2D | None = None
+        self._legend: Legend | None = None
+        self._watch({
             "orders_per_day": widgets.IntSlider(
                 value=int(round(demand.orders_per_day)), min=2, max=30, step=1,
                 description="Orders per day (mean)", continuous_update=False, style=style,
@@ -111,12 +130,7 @@ class OrdersWidget:
                 description="Day-to-day variability", continuous_update=False, style=style,
                 readout_format=".1f",
             ),
-        }
-        self.live = LiveFigure(self._draw, height=4.5)
-        self.orders = pd.DataFrame()
-        for control in self.controls.values():
-            control.observe(lambda change: self.update(), names="value")
-        self.update()
+        })
 
     def update(self) -> None:
         """Draw a new month of orders from the sliders' values."""
@@ -125,192 +139,110 @@ class OrdersWidget:
             variability=float(self.controls["variability"].value),
         )
         self.orders = self.scenario.orders(horizon=self.horizon, seed=self.seed, demand=demand)
-        self.live.update()
-
-    def _draw(self, fig: Figure) -> str:
-        ax = fig.add_subplot()
-        plot_daily_orders(self.orders, horizon=self.horizon, ax=ax)
-        counts = np.bincount(self.orders["day"].to_numpy(dtype=np.int64), minlength=self.horizon)
-        ax.set_xlabel("Day of the month")
-        ax.set_ylabel("Orders received per day")
-        ax.set_ylim(0, max(40, int(counts.max()) + 5))
-        return (
-            f"<b>{len(self.orders)} orders</b> in {self.horizon} days · "
+        counts = np.bincount(self.orders["day"].to_numpy(dtype=np.int64),
+                             minlength=self.horizon)[: self.horizon]
+        if self._mean is None:
+            self._build()
+        else:
+            for bar, count in zip(self._bars, counts, strict=True):
+                bar.set_height(count)
+            self._mean.set_ydata([counts.mean()] * 2)
+        assert self._legend is not None
+        self._legend.get_texts()[0].set_text(f"mean {fmt_number(counts.mean(), 1)} orders/day")
+        self.live.fig.axes[0].set_ylim(0, max(40, int(counts.max()) + 5))
+        self.live.render(
+            f"<b>{fmt_number(len(self.orders))} orders</b> in {self.horizon} days · "
             f"busiest day {int(counts.max())} · quietest day {int(counts.min())}"
         )
 
-    @property
-    def widget(self) -> widgets.VBox:
-        """Sliders above the picture."""
-        return widgets.VBox([*self.controls.values(), self.live.widget])
+    def _build(self) -> None:
+        with course_style():
+            ax = self.live.fig.add_subplot()
+            plot_daily_orders(self.orders, horizon=self.horizon, ax=ax)
+            ax.set_xlabel("Day of the month")
+            ax.set_ylabel("Orders received per day")
+            ax.set_ylim(0, 40)
+            self.live.fig.tight_layout()
+        self._bars = list(ax.patches)
+        self._mean = ax.lines[-1]
+        self._legend = ax.get_legend()
+        self.live.animate(*self._bars, self._mean, self._legend)
+
+    def _views(self) -> list[widgets.Widget]:
+        return [self.live.widget]
 
 
 # ------------------------------------------------------------------------------------------
 # Lesson 1: a one-off production run (make to stock)
 # ------------------------------------------------------------------------------------------
-def _offered(scenario: Scenario, offer: int) -> list[str]:
-    k = check_int("offer", offer, minimum=1)
-    names = scenario.catalog.product_names
-    if k > len(names):
-        raise ValueError(f"offer(={offer!r}) must be at most the {len(names)} products")
-    return list(names[:k])
+_TRADEOFF_CURVES = (
+    ("units short", "short: lost sales", OKABE_ITO[1], "v", "--"),
+    ("units left over", "left over at the end", OKABE_ITO[0], "^", "-"),
+)
 
 
-def season_orders(
-    scenario: Scenario,
-    season: int = 90,
-    offer: int = 20,
-    shift_day: int | None = None,
-    seed: int | None = None,
-) -> pd.DataFrame:
-    """The season's orders for the ``offer`` most popular products only.
-
-    Parameters
-    ----------
-    scenario : Scenario
-        The factory and its usual demand.
-    season : int, default 90
-        Days in the season (>= 1).
-    offer : int, default 20
-        How many of the most popular products are built ahead and offered.
-    shift_day : int or None
-        Day from which tastes change (see :class:`~ato_lessons.demand.DemandModel`).
-    seed : int, optional
-        Seed of the order stream (default: the class seed).
-
-    Returns
-    -------
-    pandas.DataFrame
-        The orders for the offered products (the others are not on sale).
-    """
-    scenario = check_scenario(scenario)
-    days = check_int("season", season, minimum=1)
-    names = set(_offered(scenario, offer))
-    demand = scenario.demand.with_(shift_day=shift_day)
-    orders = scenario.orders(horizon=days, seed=seed, demand=demand)
-    return orders[orders["product"].isin(names)].reset_index(drop=True)
+def _check_tradeoff(table: Any, axes: Any) -> tuple[pd.DataFrame, list[Axes]]:
+    if not isinstance(table, pd.DataFrame) or "fill rate" not in table.columns:
+        raise TypeError("table must be a DataFrame from level_sweep()")
+    if len(axes) != 2 or not all(isinstance(a, Axes) for a in axes):
+        raise TypeError(f"axes(={axes!r}) must be two matplotlib Axes")
+    return table, list(axes)
 
 
-def one_off_targets(
-    scenario: Scenario, level: float, season: int = 90, offer: int = 20
-) -> dict[str, int]:
-    """Units to build once, before the season: ``level`` times the forecast.
-
-    The forecast of a product is its mean daily demand (from the scenario's
-    usual demand, :func:`~ato_lessons.policies.daily_demand`) times the season's
-    days; the production level scales it (1.0 = build exactly the forecast).
-
-    Parameters
-    ----------
-    scenario : Scenario
-        The factory and its forecast.
-    level : float
-        Production level as a multiple of the forecast (>= 0).
-    season : int, default 90
-        Days the production must last.
-    offer : int, default 20
-        How many of the most popular products are built.
-
-    Examples
-    --------
-    >>> from ato_lessons.instances import load_instance
-    >>> pc = load_instance("pc_maker")
-    >>> sum(one_off_targets(pc, 1.0, season=90, offer=20).values())
-    624
-    """
-    scenario = check_scenario(scenario)
-    factor = check_real("level", level, minimum=0.0)
-    days = check_int("season", season, minimum=1)
-    names = _offered(scenario, offer)
-    mean = daily_demand(scenario.factory, scenario.demand, "MTS")["mean"]
-    return {name: int(math.floor(factor * float(mean[name]) * days + 0.5)) for name in names}
-
-
-def production_run(
-    scenario: Scenario, orders: pd.DataFrame, targets: Mapping[str, int], season: int = 90
-) -> SimulationResult:
-    """Build ``targets`` once on day 0, then sell from that stock for the season.
-
-    Nothing is rebuilt (``replenish=False``) and a customer who finds the shelf
-    empty goes elsewhere (``backorder=False``): a one-off production run.
-    """
-    scenario = check_scenario(scenario)
-    return simulate(
-        scenario.factory, _check_orders(orders), "MTS", dict(targets),
-        horizon=check_int("season", season, minimum=1), backorder=False, replenish=False,
-    )
-
-
-def run_figures(result: SimulationResult) -> dict[str, float]:
-    """Key figures of a production run.
-
-    Returns
-    -------
-    dict
-        ``produced`` (units built at the start), ``fill rate`` (share of orders
-        served from the shelf), ``units short`` (units asked for but not
-        available: lost sales), ``units left over`` (on the shelf at the end),
-        ``leftover value (€)`` and ``avg inventory value (€)``.
-    """
-    if not isinstance(result, SimulationResult):
-        raise TypeError(f"result(={type(result).__name__}) must be a SimulationResult")
-    o = result.orders
-    lost = o["status"] == "lost"
-    inv = result.inventory
+def _tradeoff_series(table: pd.DataFrame) -> dict[str, npt.NDArray[np.float64]]:
+    """The curves of the trade-off figure, in the units shown."""
     return {
-        "produced": float(result.flows["start"].sum()) if len(result.flows) else 0.0,
-        "fill rate": float(o["from_stock"].mean()) if len(o) else float("nan"),
-        "units short": float(o.loc[lost, "quantity"].sum()),
-        "units left over": float(result.flows["end"].sum()) if len(result.flows) else 0.0,
-        "leftover value (€)": float(inv["total_value"].iloc[-1]),
-        "avg inventory value (€)": float(inv["total_value"].mean()),
+        "fill": 100.0 * table["fill rate"].to_numpy(dtype=float),
+        "units short": table["units short"].to_numpy(dtype=float),
+        "units left over": table["units left over"].to_numpy(dtype=float),
+        "total": (table["units short"] + table["units left over"]).to_numpy(dtype=float),
     }
 
 
-def level_sweep(
-    scenario: Scenario,
-    levels: Sequence[float],
-    season: int = 90,
-    offer: int = 20,
-    shift_day: int | None = None,
-    seed: int | None = None,
-) -> pd.DataFrame:
-    """Run the one-off production at several levels on the same orders.
+def _draw_level_tradeoff(
+    table: pd.DataFrame, axes: Sequence[Axes], current: float | None, *, moving: bool = False
+) -> dict[str, Any]:
+    """Draw the trade-off; return its artists by name (curves, current-level lines, legends).
 
-    Parameters
-    ----------
-    scenario : Scenario
-        The factory and its forecast.
-    levels : sequence of float
-        Production levels (multiples of the forecast, >= 0), at least one.
-    season, offer, shift_day, seed
-        As in :func:`season_orders`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Index ``level (% of forecast)``; columns as in :func:`run_figures`.
+    With ``moving``, the legend says "your level" without its value (shown by
+    the slider and the caption), so the legend does not change when the line moves.
     """
-    scenario = check_scenario(scenario)
-    values = [check_real("levels item", x, minimum=0.0) for x in levels]
-    if not values:
-        raise ValueError("levels(=[]) must hold at least one production level")
-    orders = season_orders(scenario, season, offer, shift_day, seed)
-    rows = {}
-    for level in values:
-        targets = one_off_targets(scenario, level, season, offer)
-        rows[round(100.0 * level, 1)] = run_figures(
-            production_run(scenario, orders, targets, season)
-        )
-    table = pd.DataFrame(rows).T
-    table.index.name = "level (% of forecast)"
-    return table
+    x = table.index.to_numpy(dtype=float)
+    left, right = axes
+    series = _tradeoff_series(table)
+    drawn: dict[str, Any] = {}
+    with course_style():
+        mts = strategy_style("MTS")
+        (drawn["fill"],) = left.plot(x, series["fill"], color=mts["color"], marker=mts["marker"],
+                                     label="orders served from stock")
+        left.set_ylim(0, 105)
+        left.set_xlabel("Production level (% of forecast)")
+        left.set_ylabel("Fill rate (% of orders)")
+        left.set_title("Service")
+        for column, label, colour, marker, line in _TRADEOFF_CURVES:
+            (drawn[column],) = right.plot(x, series[column], color=colour, marker=marker,
+                                          linestyle=line, label=label)
+        (drawn["total"],) = right.plot(x, series["total"], color=OKABE_ITO[7], marker="o",
+                                       linestyle=":", label="total mismatch")
+        right.set_ylim(bottom=0)
+        right.set_xlabel("Production level (% of forecast)")
+        right.set_ylabel("PCs (units)")
+        right.set_title("Stock-outs against leftovers")
+        places: tuple[Any, Any] = ("lower right", "upper center")
+        drawn["current"], drawn["legends"] = [], []
+        for ax, where in zip(axes, places, strict=True):
+            if current is not None:
+                label = "your level" if moving else f"your level ({current:.0f} %)"
+                drawn["current"].append(ax.axvline(
+                    current, color="grey", linestyle="-.", linewidth=2, label=label))
+            drawn["legends"].append(ax.legend(loc=where, fontsize=12))
+    return drawn
 
 
 def plot_level_tradeoff(
     table: pd.DataFrame, axes: Sequence[Axes], current: float | None = None
 ) -> Sequence[Axes]:
-    """Draw the trade-off of a :func:`level_sweep` table on two axes.
+    """Draw the trade-off of a :func:`~ato_lessons.experiments.level_sweep` table on two axes.
 
     Left: the fill rate (%); right: units short (lost sales), units left over
     and their sum, the total mismatch, which is smallest at the best level.
@@ -318,46 +250,37 @@ def plot_level_tradeoff(
     Parameters
     ----------
     table : pandas.DataFrame
-        From :func:`level_sweep`.
+        From :func:`~ato_lessons.experiments.level_sweep`.
     axes : sequence of two matplotlib Axes
         Where to draw.
     current : float, optional
         A level (%) to mark with a vertical line.
+
+    Returns
+    -------
+    sequence of Axes
+        ``axes``, drawn on.
     """
-    if not isinstance(table, pd.DataFrame) or "fill rate" not in table.columns:
-        raise TypeError("table must be a DataFrame from level_sweep()")
-    if len(axes) != 2 or not all(isinstance(a, Axes) for a in axes):
-        raise TypeError(f"axes(={axes!r}) must be two matplotlib Axes")
-    x = table.index.to_numpy(dtype=float)
-    left, right = axes
-    with course_style():
-        mts = strategy_style("MTS")
-        left.plot(x, 100.0 * table["fill rate"], color=mts["color"], marker=mts["marker"],
-                  label="orders served from stock")
-        left.set_ylim(0, 105)
-        left.set_xlabel("Production level (% of forecast)")
-        left.set_ylabel("Fill rate (% of orders)")
-        left.set_title("Service")
-        curves = (
-            ("units short", "short: lost sales", OKABE_ITO[1], "v", "--"),
-            ("units left over", "left over at the end", OKABE_ITO[0], "^", "-"),
-        )
-        for column, label, colour, marker, line in curves:
-            right.plot(x, table[column], color=colour, marker=marker, linestyle=line, label=label)
-        total = table["units short"] + table["units left over"]
-        right.plot(x, total, color=OKABE_ITO[7], marker="o", linestyle=":",
-                   label="total mismatch")
-        right.set_ylim(bottom=0)
-        right.set_xlabel("Production level (% of forecast)")
-        right.set_ylabel("PCs (units)")
-        right.set_title("Stock-outs against leftovers")
-        places: tuple[Any, Any] = ("lower right", "upper center")
-        for ax, where in zip(axes, places, strict=True):
-            if current is not None:
-                ax.axvline(current, color="grey", linestyle="-.", linewidth=2,
-                           label=f"your level ({current:.0f} %)")
-            ax.legend(loc=where, fontsize=12)
+    table, checked = _check_tradeoff(table, axes)
+    _draw_level_tradeoff(table, checked, current)
     return axes
+
+
+def _clear_of(legend: Legend, x: float, renderer: Any) -> tuple[float, float]:
+    """Vertical extent (axes fraction) of a full-height line at ``x`` that stops at ``legend``.
+
+    The legend is drawn once with the axes; a line drawn over it later would
+    cross it, so the line stops where the legend starts (above or below it).
+    """
+    ax = legend.axes
+    box = legend.get_window_extent(renderer).transformed(ax.transAxes.inverted())
+    x_axes = ax.transAxes.inverted().transform(ax.transData.transform((x, 0.0)))[0]
+    gap = 0.015
+    if not box.x0 - gap <= x_axes <= box.x1 + gap:
+        return (0.0, 1.0)
+    if box.y0 + box.y1 > 1.0:  # a legend in the upper half: the line stops under it
+        return (0.0, max(box.y0 - gap, 0.0))
+    return (min(box.y1 + gap, 1.0), 1.0)
 
 
 _SHIFT_OPTIONS: tuple[tuple[str, int | None], ...] = (
@@ -367,7 +290,7 @@ _SHIFT_OPTIONS: tuple[tuple[str, int | None], ...] = (
 )
 
 
-class ProductionRunWidget:
+class ProductionRunWidget(LessonWidget):
     """A one-off production run: the level slider against fill rate and leftovers.
 
     Parameters
@@ -386,10 +309,18 @@ class ProductionRunWidget:
     controls : dict
         ``"level"`` (IntSlider, % of the forecast) and ``"shift"`` (Dropdown:
         the day tastes change, or none).
-    live : LiveFigure
+    live : InPlaceFigure
         Two panels: fill rate, and units short / left over, against the level.
     figures : dict
-        The current level's key figures (see :func:`run_figures`).
+        The current level's key figures (see
+        :func:`~ato_lessons.experiments.run_figures`).
+
+    Notes
+    -----
+    The sweep over every level is computed for every demand setting when the
+    widget is built (three sweeps of 35 short runs); a move then only redraws
+    the curves and the vertical line over the rest of the figure, drawn once
+    (both panels keep one scale for every demand setting).
     """
 
     LEVELS: tuple[int, ...] = tuple(range(25, 201, 5))
@@ -400,11 +331,17 @@ class ProductionRunWidget:
         self.scenario = check_scenario(scenario)
         self.season = check_int("season", season, minimum=1)
         self.offer = check_int("offer", offer, minimum=1)
-        _offered(self.scenario, self.offer)
+        stock_runs.offered_products(self.scenario, self.offer)
         self.seed = class_seed() if seed is None else check_int("seed", seed, minimum=0)
         self._sweeps: dict[int | None, pd.DataFrame] = {}
+        for _, shift_day in _SHIFT_OPTIONS:
+            self.sweep(shift_day)
+        self.live = InPlaceFigure(width=12.0, height=5.0)
+        self.figures: dict[str, float] = {}
+        self._drawn: dict[str, Any] = {}
+        self._shown: int | None | str = "none yet"
         style = {"description_width": "initial"}
-        self.controls: dict[str, Any] = {
+        self._watch({
             "level": widgets.IntSlider(
                 value=100, min=self.LEVELS[0], max=self.LEVELS[-1], step=5,
                 description="Production level (% of forecast)", continuous_update=False,
@@ -414,17 +351,12 @@ class ProductionRunWidget:
                 options=list(_SHIFT_OPTIONS), value=None, description="Demand",
                 style=style,
             ),
-        }
-        self.live = LiveFigure(self._draw, width=12.0, height=5.0)
-        self.figures: dict[str, float] = {}
-        for control in self.controls.values():
-            control.observe(lambda change: self.update(), names="value")
-        self.update()
+        })
 
     def sweep(self, shift_day: int | None) -> pd.DataFrame:
         """The level sweep for one demand setting (computed once, then cached)."""
         if shift_day not in self._sweeps:
-            self._sweeps[shift_day] = level_sweep(
+            self._sweeps[shift_day] = stock_runs.level_sweep(
                 self.scenario, [x / 100.0 for x in self.LEVELS], self.season, self.offer,
                 shift_day, self.seed,
             )
@@ -432,76 +364,63 @@ class ProductionRunWidget:
 
     def update(self) -> None:
         """Redraw from the current level and demand setting."""
-        table = self.sweep(self.controls["shift"].value)
+        shift = self.controls["shift"].value
+        table = self.sweep(shift)
         level = float(self.controls["level"].value)
         row = table.loc[round(level, 1)].to_dict()
         self.figures = {str(k): float(v) for k, v in row.items()}
-        self.live.update(table=table, level=level)
-
-    def _draw(self, fig: Figure, table: pd.DataFrame, level: float) -> str:
-        axes = fig.subplots(1, 2)
-        plot_level_tradeoff(table, list(axes), current=level)
-        fig.tight_layout()
+        if not self._drawn:
+            with course_style():
+                axes = self.live.fig.subplots(1, 2)
+                self._drawn = _draw_level_tradeoff(table, list(axes), current=level,
+                                                   moving=True)
+                self.live.fig.tight_layout()
+            curves = [self._drawn[n] for n in ("fill", "units short", "units left over", "total")]
+            self.live.animate(*self._drawn["current"], *curves)
+        series = _tradeoff_series(table)
+        if shift != self._shown:
+            for name in ("fill", "units short", "units left over", "total"):
+                self._drawn[name].set_ydata(series[name])
+            # One scale for every demand setting: comparable, and the axes are drawn once.
+            most = max(float(t["units short"].add(t["units left over"]).max())
+                       for t in self._sweeps.values())
+            self.live.fig.axes[1].set_ylim(0, 1.05 * most)
+        self._shown = shift
+        for line, legend in zip(self._drawn["current"], self._drawn["legends"], strict=True):
+            line.set_xdata([level, level])
+            line.set_ydata(_clear_of(legend, level, self.live.canvas.get_renderer()))
         f = self.figures
-        value = f["leftover value (€)"] / 1000.0
-        return (
-            f"<b>Level {level:.0f} %</b>: {f['produced']:.0f} PCs built · "
-            f"fill rate {f['fill rate']:.0%} · {f['units short']:.0f} PCs short (lost sales) · "
-            f"{f['units left over']:.0f} PCs left over, worth {value:,.0f} k€"
+        self.live.render(
+            f"<b>Level {fmt_number(level)} %</b>: {fmt_number(f['produced'])} PCs built · "
+            f"fill rate {fmt_percent(f['fill rate'])} · "
+            f"{fmt_number(f['units short'])} PCs short (lost sales) · "
+            f"{fmt_number(f['units left over'])} PCs left over, worth "
+            f"{fmt_number(f['leftover value (€)'] / 1000.0)} k€",
         )
 
-    @property
-    def widget(self) -> widgets.VBox:
-        """Controls above the picture."""
-        return widgets.VBox([*self.controls.values(), self.live.widget])
+    def _views(self) -> list[widgets.Widget]:
+        return [self.live.widget]
 
 
 # ------------------------------------------------------------------------------------------
 # Lesson 2: the make-to-order wait
 # ------------------------------------------------------------------------------------------
-def with_lead_times(factory: Factory, lead_times: Mapping[str, int]) -> Factory:
-    """A copy of ``factory`` whose named components have new supplier lead times.
-
-    Components and catalogs are frozen: :meth:`Catalog.with_lead_times` copies them.
-
-    Parameters
-    ----------
-    factory : Factory
-        The factory to copy.
-    lead_times : Mapping[str, int]
-        Component name -> new lead time in days (>= 0).
-    """
-    if not isinstance(factory, Factory):
-        raise TypeError(f"factory(={factory!r}) must be a Factory")
-    return factory.with_(catalog=factory.catalog.with_lead_times(lead_times))
+def _lead_times(result: SimulationResult) -> npt.NDArray[np.float64]:
+    return result.orders["lead_time"].dropna().to_numpy(dtype=float)
 
 
-def with_supplier_lead_time(factory: Factory, supplier: str, lead_time: int) -> Factory:
-    """A copy of ``factory`` where every component of ``supplier`` takes ``lead_time`` days."""
-    if not isinstance(factory, Factory):
-        raise TypeError(f"factory(={factory!r}) must be a Factory")
-    check_name("supplier", supplier)
-    names = [c.name for c in factory.catalog.components if c.supplier == supplier]
-    if not names:
-        known = sorted({c.supplier for c in factory.catalog.components})
-        raise ValueError(f"supplier(={supplier!r}) supplies no component; known: {known!r}")
-    days = check_int("lead_time", lead_time, minimum=0)
-    return with_lead_times(factory, dict.fromkeys(names, days))
+def _histogram(lead: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.float64],
+                                                       npt.NDArray[np.float64]]:
+    """Shares (%) of delivered orders per day of wait (40 bins beyond 60 days), and the edges."""
+    top = float(lead.max()) if lead.size else 1.0
+    edges = (np.arange(-0.5, top + 1.5, 1.0) if top <= 60
+             else np.linspace(-0.5, top + 0.5, 41))
+    counts, _ = np.histogram(lead, bins=edges)
+    shares = 100.0 * counts / max(lead.size, 1)
+    return shares.astype(float), edges
 
 
-def mto_wait(result: SimulationResult) -> dict[str, float]:
-    """Mean and 95th percentile of the customer's wait (days), and orders still waiting."""
-    if not isinstance(result, SimulationResult):
-        raise TypeError(f"result(={type(result).__name__}) must be a SimulationResult")
-    lead = result.orders["lead_time"].dropna().to_numpy(dtype=float)
-    return {
-        "mean": float(lead.mean()) if lead.size else float("nan"),
-        "p95": float(np.percentile(lead, 95)) if lead.size else float("nan"),
-        "waiting": float((result.orders["status"] == "waiting").sum()),
-    }
-
-
-class MTOWaitWidget:
+class MTOWaitWidget(LessonWidget):
     """How long make-to-order customers wait, against a supplier's lead time and
     the assembly capacity.
 
@@ -522,10 +441,14 @@ class MTOWaitWidget:
     controls : dict
         ``"lead_time"`` (IntSlider, days) and ``"capacity"`` (IntSlider, hours
         of assembly per day).
-    live : LiveFigure
+    live : InPlaceFigure
         Lead-time histograms, as today and with the sliders' settings.
     wait : dict
-        The current settings' figures (see :func:`mto_wait`).
+        The current settings' figures (see :func:`~ato_lessons.experiments.mto_wait`).
+
+    Notes
+    -----
+    Runs are cached per (lead time, capacity): going back to a setting only redraws.
     """
 
     def __init__(
@@ -536,11 +459,12 @@ class MTOWaitWidget:
         extra_days: int = 120,
     ) -> None:
         self.scenario = check_scenario(scenario)
-        self.orders = _check_orders(orders)
+        self.orders = check_dataframe("orders", orders, ["day"])
         factory = self.scenario.factory
         supplied = [c for c in factory.catalog.components if c.supplier == supplier]
         if not supplied:
-            with_supplier_lead_time(factory, supplier, 0)  # raises with the known suppliers
+            known = sorted({c.supplier for c in factory.catalog.components})
+            raise ValueError(f"supplier(={supplier!r}) supplies no component; known: {known!r}")
         self.supplier = supplier
         extra = check_int("extra_days", extra_days, minimum=0)
         self.horizon = (int(self.orders["day"].max()) + 1 if len(self.orders) else 1) + extra
@@ -548,8 +472,16 @@ class MTOWaitWidget:
         if not math.isfinite(capacity):
             raise ValueError(f"scenario's assembly_capacity(={capacity!r}) must be finite here")
         self.base = simulate(factory, self.orders, "MTO", horizon=self.horizon)
+        self._base_wait = waits.mto_wait(self.base)
+        self._runs: dict[tuple[int, int], SimulationResult] = {}
+        self.live = InPlaceFigure(height=5.0)
+        self.result = self.base
+        self.wait: dict[str, float] = {}
+        self._yours: StepPatch | None = None
+        self._yours_mean: Line2D | None = None
+        self._top = 0.0
         style = {"description_width": "initial"}
-        self.controls: dict[str, Any] = {
+        self._watch({
             "lead_time": widgets.IntSlider(
                 value=supplied[0].lead_time, min=7, max=49, step=7,
                 description=f"{supplier} lead time (days)", continuous_update=False,
@@ -560,38 +492,72 @@ class MTOWaitWidget:
                 description="Assembly capacity (hours/day)", continuous_update=False,
                 style=style, layout=widgets.Layout(width="520px"),
             ),
-        }
-        self.live = LiveFigure(self._draw, height=5.0)
-        self.result = self.base
-        self.wait: dict[str, float] = {}
-        for control in self.controls.values():
-            control.observe(lambda change: self.update(), names="value")
-        self.update()
+        })
+
+    def _run(self, lead_time: int, capacity: int) -> SimulationResult:
+        key = (lead_time, capacity)
+        if key not in self._runs:
+            catalog = self.scenario.catalog.with_lead_times(suppliers={self.supplier: lead_time})
+            factory = self.scenario.factory.with_(catalog=catalog,
+                                                  assembly_capacity=float(capacity))
+            self._runs[key] = simulate(factory, self.orders, "MTO", horizon=self.horizon)
+        return self._runs[key]
 
     def update(self) -> None:
         """Re-run make to order with the sliders' supplier lead time and capacity."""
-        factory = with_supplier_lead_time(
-            self.scenario.factory, self.supplier, int(self.controls["lead_time"].value)
-        ).with_(assembly_capacity=float(self.controls["capacity"].value))
-        self.result = simulate(factory, self.orders, "MTO", horizon=self.horizon)
-        self.wait = mto_wait(self.result)
-        self.live.update()
-
-    def _draw(self, fig: Figure) -> str:
-        ax = fig.add_subplot()
-        plot_lead_times({"MTO as today": self.base, "MTO, your settings": self.result}, ax=ax)
-        ax.set_xlim(left=-0.5)
-        base = mto_wait(self.base)
-        w = self.wait
+        self.result = self._run(int(self.controls["lead_time"].value),
+                                int(self.controls["capacity"].value))
+        self.wait = waits.mto_wait(self.result)
+        lead = _lead_times(self.result)
+        shares, edges = _histogram(lead)
+        if self._yours is None:
+            self._build(shares, edges)
+        else:
+            self._yours.set_data(shares, edges)
+        assert self._yours_mean is not None
+        if lead.size:
+            self._yours_mean.set_xdata([lead.mean()] * 2)
+        self._yours_mean.set_visible(bool(lead.size))
+        top = max(self._top, float(lead.max()) if lead.size else 0.0)
+        self.live.fig.axes[0].set_xlim(-0.5, nice_limit(top + 2.0, 10.0))
+        base, w = self._base_wait, self.wait
         text = (
-            f"<b>Your settings</b>: mean wait {w['mean']:.1f} days, 95 % of customers within "
-            f"{w['p95']:.0f} days (as today: {base['mean']:.1f} and {base['p95']:.0f} days)"
+            f"<b>Your settings</b>: mean wait {fmt_number(w['mean'], 1)} days, "
+            f"95 % of customers within {fmt_number(w['p95'])} days (as today: "
+            f"{fmt_number(base['mean'], 1)} and {fmt_number(base['p95'])} days)"
         )
         if w["waiting"]:
-            text += f" · {w['waiting']:.0f} orders still not delivered at the end"
-        return text
+            text += f" · {fmt_number(w['waiting'])} orders still not delivered at the end"
+        self.live.render(text)
 
-    @property
-    def widget(self) -> widgets.VBox:
-        """Sliders above the picture."""
-        return widgets.VBox([*self.controls.values(), self.live.widget])
+    def _build(self, shares: npt.NDArray[np.float64], edges: npt.NDArray[np.float64]) -> None:
+        lead = _lead_times(self.base)
+        self._top = float(lead.max()) if lead.size else 0.0
+        base_shares, base_edges = _histogram(lead)
+        with course_style():
+            ax = self.live.fig.add_subplot()
+            styles = [strategy_style("MTO as today", 0), strategy_style("MTO, your settings", 1)]
+            artists = []
+            for (values, bins), st, name in zip(
+                ((base_shares, base_edges), (shares, edges)), styles,
+                ("MTO as today", "MTO, your settings"), strict=True,
+            ):
+                artists.append(ax.stairs(values, bins, fill=True, color=st["color"], alpha=0.55,
+                                         hatch=st["hatch"], edgecolor=st["color"], label=name))
+            base_mean = lead.mean() if lead.size else 0.0
+            ax.axvline(base_mean, color=styles[0]["color"], linestyle=styles[0]["linestyle"],
+                       linewidth=2.5)
+            self._yours_mean = ax.axvline(base_mean, color=styles[1]["color"],
+                                          linestyle=styles[1]["linestyle"], linewidth=2.5)
+            ax.set_xlabel("Customer lead time (days)")
+            ax.set_ylabel("Share of delivered orders (%)")
+            ax.set_title("How long customers wait (vertical lines: the means)")
+            legend = ax.legend(title="Strategy", loc="best")
+            ax.set_ylim(0, 100)
+            self.live.fig.tight_layout()
+        self._yours = artists[1]
+        # The legend is drawn last, where the histograms leave room ("best").
+        self.live.animate(self._yours, self._yours_mean, legend)
+
+    def _views(self) -> list[widgets.Widget]:
+        return [self.live.widget]

@@ -10,9 +10,9 @@ A move must feel instant (well under 0.1 s), so the dashboard simulates a short
 horizon and caches what a move does not change: the catalog per (options, lead
 time scale), the order stream per (variability, options) and the target stock
 levels per (variability, options, lead time scale, assembly days); a setting
-seen before only redraws. Measured on the course machine (2 cores, busy), over
-24 slider moves: a new setting takes about 55 ms (median; three 150-day
-simulations about 25 ms, the figure about 20 ms), a setting seen before 17 ms.
+seen before only redraws. A new setting costs three 150-day simulations (most
+of the time) and a redraw of the bars over the axes drawn once; measured times
+are in ``benchmarks/README.md``.
 
 Examples
 --------
@@ -26,26 +26,40 @@ Examples
 from __future__ import annotations
 
 import html
-import io
+from collections.abc import Callable
 from typing import Any, cast
 
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from PIL import Image
 
 from ..catalog import Catalog
 from ..course import class_seed
 from ..demand import generate_orders
+from ..experiments import configurations
 from ..factory import STRATEGIES, SimulationResult, simulate
+from ..i18n import fmt_number, fmt_percent
 from ..instances import Scenario
 from ..metrics import compare
 from ..plots import course_style, strategy_style
 from ..validation import check_int
-from . import new_figure
+from . import _deprecated
+from .base import LessonWidget, check_scenario, new_figure, png_bytes
 
-__all__ = ["StrategyDashboard", "BarPanels", "reduced_catalog", "PANELS"]
+__all__ = ["StrategyDashboard", "BarPanels", "PANELS"]
+
+#: Old names of this module and where they live now (kept for one release).
+_MOVED: dict[str, tuple[Any, str]] = _deprecated.moved_from(configurations, "reduced_catalog")
+
+
+def __getattr__(name: str) -> Any:
+    return _deprecated.moved_attribute(__name__, name, _MOVED)
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MOVED])
+
 
 #: The three panels of the figure: (metric row of the comparison table, title, axis label).
 PANELS: tuple[tuple[str, str, str], ...] = (
@@ -55,43 +69,7 @@ PANELS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def reduced_catalog(catalog: Catalog, options: int, lead_time_scale: float = 1.0) -> Catalog:
-    """The catalog restricted to the first ``options`` options of each category.
-
-    Parameters
-    ----------
-    catalog : Catalog
-        A catalog built with :meth:`Catalog.from_options` (options listed most
-        popular first within each category).
-    options : int
-        Options kept per category (>= 1); a category with fewer keeps them all.
-    lead_time_scale : float, default 1.0
-        Every supplier lead time is multiplied by this factor (> 0) and rounded
-        to whole days.
-
-    Returns
-    -------
-    Catalog
-        A new catalog with every configuration of the kept options.
-
-    Examples
-    --------
-    >>> from ato_lessons.instances import load_instance
-    >>> reduced_catalog(load_instance("pc_maker").catalog, 2).n_configurations
-    32
-    """
-    if not isinstance(catalog, Catalog):
-        raise TypeError(f"catalog(={catalog!r}) must be a Catalog")
-    k = check_int("options", options, minimum=1)
-    if isinstance(lead_time_scale, bool) or not isinstance(lead_time_scale, int | float):
-        raise TypeError(f"lead_time_scale(={lead_time_scale!r}) must be a number")
-    if not np.isfinite(lead_time_scale) or lead_time_scale <= 0:
-        raise ValueError(f"lead_time_scale(={lead_time_scale!r}) must be > 0")
-    kept = [c for category in catalog.categories for c in catalog.options(category)[:k]]
-    return Catalog.from_options(kept).with_lead_times(scale=float(lead_time_scale))
-
-
-class StrategyDashboard:
+class StrategyDashboard(LessonWidget):
     """Sliders for the PC maker's world and a live comparison of MTS, MTO and ATO.
 
     Parameters
@@ -126,9 +104,7 @@ class StrategyDashboard:
         seed: int | None = None,
         service_level: float = 0.95,
     ) -> None:
-        if not isinstance(scenario, Scenario):
-            raise TypeError(f"scenario(={scenario!r}) must be a Scenario")
-        self.scenario = scenario
+        self.scenario = check_scenario(scenario)
         self.horizon = check_int("horizon", horizon, minimum=30)
         self.seed = class_seed() if seed is None else check_int("seed", seed, minimum=0)
         if isinstance(service_level, bool) or not isinstance(service_level, int | float) \
@@ -142,7 +118,10 @@ class StrategyDashboard:
         self._tables: dict[tuple[float, int, float, int], pd.DataFrame] = {}
         style = {"description_width": "210px"}
         layout = widgets.Layout(width="520px")
-        self.controls: dict[str, widgets.ValueWidget] = {
+        self.figure = BarPanels(list(STRATEGIES))
+        self.text = widgets.HTML(value="")
+        self.table = pd.DataFrame()
+        self._watch({
             "variability": widgets.FloatSlider(
                 value=round(scenario.demand.variability, 1), min=0.0, max=1.0, step=0.1,
                 description="Demand variability", continuous_update=False,
@@ -159,19 +138,14 @@ class StrategyDashboard:
                 value=scenario.factory.assembly_days, min=0, max=5, step=1,
                 description="Assembly and test (days)", continuous_update=False,
                 style=style, layout=layout),
-        }
-        self.figure = BarPanels(list(STRATEGIES))
-        self.text = widgets.HTML(value="")
-        self.table = pd.DataFrame()
-        for control in self.controls.values():
-            control.observe(lambda change: self.update(), names="value")
-        self.update()
+        })
 
     # -- cached pieces ----------------------------------------------------------------
     def _catalog(self, options: int, scale: float) -> Catalog:
         key = (options, scale)
         if key not in self._catalogs:
-            self._catalogs[key] = reduced_catalog(self.scenario.catalog, options, scale)
+            self._catalogs[key] = configurations.reduced_catalog(
+                self.scenario.catalog, options, scale)
         return self._catalogs[key]
 
     def _order_stream(self, variability: float, options: int) -> pd.DataFrame:
@@ -225,32 +199,33 @@ class StrategyDashboard:
         self.text.value = self._html(self.table)
 
     def _html(self, table: pd.DataFrame) -> str:
-        rows = (
-            ("configurations offered", "configurations", "{:,.0f}"),
-            ("mean lead time (days)", "mean lead time (days)", "{:.1f}"),
-            ("p95 lead time (days)", "95 % of orders within (days)", "{:.0f}"),
-            ("fill rate", "fill rate", "{:.0%}"),
-            ("avg inventory value (€)", "average inventory (k€)", "{:,.0f}"),
+        def number(decimals: int) -> Callable[[float], str]:
+            return lambda x: fmt_number(x, decimals)
+
+        rows: tuple[tuple[str, str, Callable[[float], str]], ...] = (
+            ("configurations offered", "configurations", number(0)),
+            ("mean lead time (days)", "mean lead time (days)", number(1)),
+            ("p95 lead time (days)", "95 % of orders within (days)", number(0)),
+            ("fill rate", "fill rate", fmt_percent),
+            ("avg inventory value (€)", "average inventory (k€)", number(0)),
         )
         head = "".join(f"<th style='padding:0 12px'>{html.escape(str(c))}</th>"
                        for c in table.columns)
         body = []
         for metric, label, fmt in rows:
             cells = []
-            for x in table.loc[metric].to_numpy(dtype=float):
-                x = x / 1000.0 if "€" in metric else x
-                cells.append("n/a" if np.isnan(x) else fmt.format(x))
+            for value in table.loc[metric].to_numpy(dtype=float):
+                x = float(value) / 1000.0 if "€" in metric else float(value)
+                cells.append("n/a" if np.isnan(x) else fmt(x))
             body.append(f"<tr><td>{html.escape(label)}</td>"
                         + "".join(f"<td style='text-align:right;padding:0 12px'>{t}</td>"
                                   for t in cells) + "</tr>")
         return (f"<table><tr><th></th>{head}</tr>{''.join(body)}</table>"
-                f"<small>{int(table.loc['orders'].to_numpy(dtype=float)[0]):,} orders over "
+                f"<small>{fmt_number(table.loc['orders'].to_numpy(dtype=float)[0])} orders over "
                 f"{self.horizon} days</small>")
 
-    @property
-    def widget(self) -> widgets.VBox:
-        """Sliders, figure and table, ready to display."""
-        return widgets.VBox([*self.controls.values(), self.figure.image, self.text])
+    def _views(self) -> list[widgets.Widget]:
+        return [self.figure.image, self.text]
 
 
 class BarPanels:
@@ -324,13 +299,8 @@ class BarPanels:
                 for bar, note, y in zip(bars, notes, shown, strict=True):
                     bar.set_height(y)
                     note.xy = (note.xy[0], y)
-                    note.set_text(f"{y:,.0f}" + ("%" if "rate" in metric else "")
-                                  if y >= 10 or "rate" in metric else f"{y:.1f}")
+                    note.set_text(fmt_percent(y / 100.0) if "rate" in metric
+                                  else fmt_number(y, 0 if y >= 10 else 1))
                     ax.draw_artist(bar)
                     ax.draw_artist(note)
-        width, height = self.canvas.get_width_height()
-        picture = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(),
-                                   "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        picture.save(buffer, format="png", compress_level=1)
-        self.image.value = buffer.getvalue()
+        self.image.value = png_bytes(np.asarray(self.canvas.buffer_rgba()))

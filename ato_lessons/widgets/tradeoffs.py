@@ -1,24 +1,19 @@
-"""Lessons 06 (pros and cons) and 07 (wrap-up): experiments and a what-if panel.
+"""Lesson 06 (pros and cons): the what-if panel.
 
 The article announces advantages and disadvantages of assemble-to-order but
-leaves its box empty. Lesson 06 fills it with experiments on the PC maker; the
-helpers here make each experiment one line in the notebook:
+leaves its box empty. Lesson 06 fills it with experiments on the PC maker,
+which live in :mod:`ato_lessons.experiments` (``surge_orders``,
+``planned_targets``, ``weekly_lead_time``, ``products_using``, ``value_lost``,
+``stock_at_risk``, ``days_of_inventory``, ``fit_strategy``, ``Business``,
+``BUSINESSES``, ``business_table``). Their old names here still work for one
+release, with a ``DeprecationWarning``; so does ``with_lead_time``, replaced
+by :meth:`~ato_lessons.catalog.Catalog.with_lead_times`.
 
-* :func:`surge_orders` (a temporary demand surge) and :func:`planned_targets`
-  (component targets planned for it): the assembly line caps output;
-* :func:`with_lead_time` (a late supplier) and :func:`products_using`: one
-  missing component stops every product that needs it;
-* :func:`value_lost` (components losing value week by week, as Michael Dell
-  described), :func:`stock_at_risk` (stock left without demand after a change of
-  tastes) and :func:`days_of_inventory`;
-* :func:`weekly_lead_time`: mean lead time by week of arrival, for figures;
-* :func:`fit_strategy` and :func:`business_table`: which strategy fits which
-  business, by comparing how long customers wait with how long making takes.
+Widgets:
 
-Widgets (the course's protocol: ``.controls``, ``.widget``, ``.update()``):
-
-* :class:`WhatIfPanel` (lesson 06): choose an experiment and its severity, see
-  the consequence against the usual run.
+* :class:`WhatIfPanel` (lesson 06, the course's widget protocol
+  :class:`~ato_lessons.widgets.base.LessonWidget`): choose an experiment and its
+  severity, see the consequence against the usual run.
 
 (Lesson 07's self-check quiz is exercise 7.1 of :mod:`ato_lessons.grading`, shown
 with :func:`ato_lessons.widgets.quiz.choice_quiz`.)
@@ -26,349 +21,57 @@ with :func:`ato_lessons.widgets.quiz.choice_quiz`.)
 Examples
 --------
 >>> from ato_lessons.instances import load_instance
->>> pc = load_instance("pc_maker")
->>> len(products_using(pc.catalog, "CPU-5")), len(pc.catalog.products)
-(72, 288)
->>> fit_strategy(customer_wait_days=3, supply_days=35, assembly_days=1)
-'ATO'
+>>> panel = WhatIfPanel(load_instance("pc_maker"))
+>>> panel.controls["experiment"].value = "obsolescence"
+>>> panel.last["value lost, MTS (k€)"] > 5 * panel.last["value lost, ATO (k€)"]
+True
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
-import pandas as pd
-from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 
-from ..catalog import Catalog
-from ..course import class_seed
-from ..factory import Factory, SimulationResult, simulate
+from ..experiments import businesses, configurations, inventory_risk, surges, waits
+from ..factory import SimulationResult, simulate
 from ..grading._deprecation import MovedNames
+from ..i18n import fmt_number, fmt_percent
 from ..instances import Scenario
-from ..plots import OKABE_ITO, strategy_style
-from ..validation import check_int, check_name, check_real
-from . import LiveFigure, check_scenario
+from ..plots import OKABE_ITO, course_style, strategy_style
+from ..validation import check_int
+from . import _deprecated
+from .base import InPlaceFigure, LessonWidget, check_scenario, nice_limit
 
-__all__ = [
-    "BUSINESSES",
-    "Business",
-    "EXPERIMENTS",
-    "WhatIfPanel",
-    "business_table",
-    "days_of_inventory",
-    "fit_strategy",
-    "planned_targets",
-    "products_using",
-    "stock_at_risk",
-    "surge_orders",
-    "value_lost",
-    "weekly_lead_time",
-    "with_lead_time",
-]
+__all__ = ["EXPERIMENTS", "WhatIfPanel"]
+
+#: Old names of this module and where they live now (kept for one release).
+_MOVED: dict[str, tuple[Any, str]] = {
+    **_deprecated.moved_from(surges, "surge_orders", "planned_targets"),
+    **_deprecated.moved_from(waits, "weekly_lead_time"),
+    **_deprecated.moved_from(configurations, "products_using"),
+    **_deprecated.moved_from(inventory_risk, "value_lost", "stock_at_risk",
+                             "days_of_inventory"),
+    **_deprecated.moved_from(businesses, "fit_strategy", "Business", "BUSINESSES",
+                             "business_table"),
+    "with_lead_time": (_deprecated.with_lead_time, _deprecated.NEW_LEAD_TIMES),
+}
 
 
-# ----------------------------------------------------------------------------------------
-# Experiments
-# ----------------------------------------------------------------------------------------
-def _check_result(result: Any) -> SimulationResult:
-    if not isinstance(result, SimulationResult):
-        raise TypeError(f"result(={type(result).__name__}) must be a SimulationResult")
-    return result
+def __getattr__(name: str) -> Any:
+    if name in _QUIZ_NAMES:  # the self-check quiz, now exercise 7.1 (end of this module)
+        if not _MOVED_QUIZ:
+            _MOVED_QUIZ.append(_moved_quiz_names())
+        return _MOVED_QUIZ[0].resolve(name)
+    return _deprecated.moved_attribute(__name__, name, _MOVED)
 
 
-def products_using(catalog: Catalog, component: str) -> tuple[str, ...]:
-    """Names of the products whose bill of materials contains ``component``.
-
-    Raises
-    ------
-    ValueError
-        If ``component`` is not a component of the catalog.
-    """
-    if not isinstance(catalog, Catalog):
-        raise TypeError(f"catalog(={catalog!r}) must be a Catalog")
-    if component not in catalog.component_names:
-        raise ValueError(
-            f"component(={component!r}) is not in the catalog; known: "
-            f"{list(catalog.component_names)!r}"
-        )
-    return tuple(p.name for p in catalog.products if component in p.bom)
-
-
-def with_lead_time(factory: Factory, component: str, lead_time: int) -> Factory:
-    """A copy of ``factory`` whose ``component`` takes ``lead_time`` days to arrive.
-
-    Used to make a supplier late: every replenishment of that component placed
-    during the run arrives after the new lead time.
-
-    Examples
-    --------
-    >>> from ato_lessons.instances import load_instance
-    >>> pc = load_instance("pc_maker")
-    >>> with_lead_time(pc.factory, "CPU-5", 56).catalog.component("CPU-5").lead_time
-    56
-    """
-    if not isinstance(factory, Factory):
-        raise TypeError(f"factory(={factory!r}) must be a Factory")
-    products_using(factory.catalog, component)  # checks the name
-    days = check_int("lead_time", lead_time, minimum=0)
-    return factory.with_(catalog=factory.catalog.with_lead_times({component: days}))
-
-
-def surge_orders(
-    scenario: Scenario,
-    extra: float,
-    *,
-    start: int = 60,
-    length: int = 30,
-    horizon: int = 180,
-    seed: int | None = None,
-) -> pd.DataFrame:
-    """The usual orders plus a temporary surge (a promotion, a competitor's shortage).
-
-    Parameters
-    ----------
-    scenario : Scenario
-        Its usual demand gives both the normal orders and the surge's mix.
-    extra : float
-        Size of the surge as a share of the usual orders per day (>= 0;
-        0.5 = 50 % more orders during the surge).
-    start, length : int
-        First day and number of days of the surge.
-    horizon : int
-        Days of normal orders (the surge must end by then).
-    seed : int, optional
-        Seed of the normal orders (default: the class seed); the surge's
-        extra orders use ``seed + 1``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Orders sorted by day with fresh ``order_id`` 0, 1, ...
-    """
-    sc = check_scenario(scenario)
-    share = check_real("extra", extra, minimum=0.0)
-    first = check_int("start", start, minimum=0)
-    days = check_int("length", length, minimum=1)
-    total = check_int("horizon", horizon, minimum=1)
-    if first + days > total:
-        raise ValueError(f"start + length(={first + days}) must be <= horizon(={total})")
-    base_seed = class_seed() if seed is None else check_int("seed", seed, minimum=0)
-    orders = sc.orders(horizon=total, seed=base_seed)
-    if share > 0:
-        burst = sc.orders(
-            horizon=days,
-            seed=base_seed + 1,
-            demand=sc.demand.with_(orders_per_day=sc.demand.orders_per_day * share),
-        )
-        burst = burst.assign(day=burst["day"] + first)
-        orders = pd.concat([orders, burst], ignore_index=True)
-    orders = orders.sort_values("day", kind="stable").reset_index(drop=True)
-    orders["order_id"] = np.arange(len(orders), dtype=np.int64)
-    return orders
-
-
-def planned_targets(scenario: Scenario, extra: float) -> dict[str, int]:
-    """ATO component targets planned for demand ``1 + extra`` times the usual one.
-
-    With these, a surge finds enough components on the shelf, so what limits
-    deliveries is the assembly line.
-    """
-    sc = check_scenario(scenario)
-    share = check_real("extra", extra, minimum=0.0)
-    demand = sc.demand.with_(orders_per_day=sc.demand.orders_per_day * (1.0 + share))
-    return sc.with_(demand=demand).targets("ATO")
-
-
-def weekly_lead_time(result: SimulationResult) -> pd.Series:
-    """Mean lead time (days) of the orders delivered, by week of arrival (0, 1, ...)."""
-    res = _check_result(result)
-    done = res.orders.dropna(subset=["lead_time"])
-    weeks = (done["day"] // 7).astype(int)
-    series = done["lead_time"].astype(float).groupby(weeks).mean()
-    series.index.name = "week"
-    series.name = "mean lead time (days)"
-    return series
-
-
-def value_lost(result: SimulationResult, weekly_rate: float = 0.01) -> pd.Series:
-    """Cumulative value lost (€) by stock that loses ``weekly_rate`` of its value per week.
-
-    Michael Dell (HBR, 1998) put the loss of PC components at about 1 % of their
-    value per week. Each day, the stock on hand loses ``weekly_rate / 7`` of its
-    value; the series is the running total, indexed by day.
-
-    Examples
-    --------
-    >>> from ato_lessons.instances import load_instance
-    >>> pc = load_instance("pc_maker")
-    >>> res = pc.run("ATO", pc.orders(horizon=28, seed=1))
-    >>> lost = value_lost(res, 0.01)
-    >>> bool(abs(lost.iloc[-1] - res.inventory["total_value"].sum() * 0.01 / 7) < 1e-6)
-    True
-    """
-    res = _check_result(result)
-    rate = check_real("weekly_rate", weekly_rate, minimum=0.0, maximum=1.0)
-    daily = res.inventory["total_value"].to_numpy(dtype=float) * rate / 7.0
-    return pd.Series(np.cumsum(daily), index=res.inventory["day"], name="value lost (€)")
-
-
-def stock_at_risk(result: SimulationResult, after_day: int, cover_days: int = 60) -> float:
-    """Value (€) of the end stock that would take more than ``cover_days`` to use up.
-
-    The pace of use of each stocked item is measured on the orders that arrived
-    from ``after_day`` on (e.g. after a change of tastes). Stock beyond
-    ``cover_days`` of that pace has no buyer in sight: it is what becomes
-    obsolete if products or parts go out of date.
-    """
-    res = _check_result(result)
-    day0 = check_int("after_day", after_day, minimum=0)
-    cover = check_int("cover_days", cover_days, minimum=0)
-    if day0 >= res.horizon:
-        raise ValueError(f"after_day(={day0}) must be < the run's horizon ({res.horizon})")
-    if res.stock.empty:
-        return 0.0
-    catalog = res.factory.catalog
-    late = res.orders[res.orders["day"] >= day0]
-    per_product = late.groupby("product", observed=True)["quantity"].sum()
-    use: dict[str, float] = {}
-    if res.strategy == "ATO":
-        for product, qty in per_product.items():
-            for comp, units in catalog.product(str(product)).bom.items():
-                use[comp] = use.get(comp, 0.0) + float(units * qty)
-        value = {c.name: c.unit_cost for c in catalog.components}
-    else:
-        use = {str(p): float(q) for p, q in per_product.items()}
-        value = {p: catalog.product_cost(p, res.factory.labour_rate) for p in res.stock.columns}
-    days = res.horizon - day0
-    end = res.stock.iloc[-1]
-    total = 0.0
-    for item, units in end.items():
-        pace = use.get(str(item), 0.0) / days
-        excess = max(float(units) - cover * pace, 0.0)
-        total += excess * value[str(item)]
-    return total
-
-
-def days_of_inventory(result: SimulationResult) -> float:
-    """Average inventory value divided by the value of material used per day (days).
-
-    Dell reported 32 days of inventory in 1995 against Compaq's 73 (HBS case
-    "Dell's Working Capital"); this is the same measure for a simulated run.
-    """
-    res = _check_result(result)
-    catalog = res.factory.catalog
-    served = res.orders[res.orders["status"] == "served"]
-    cost = {p.name: catalog.material_cost(p.name) for p in catalog.products}
-    material = float((served["product"].map(cost) * served["quantity"]).sum())
-    last_day = int(res.orders["day"].max()) if len(res.orders) else 0
-    per_day = material / min(res.horizon, last_day + 1)
-    if per_day <= 0:
-        return math.nan
-    return float(res.inventory["total_value"].mean()) / per_day
-
-
-# ----------------------------------------------------------------------------------------
-# Which strategy fits which business
-# ----------------------------------------------------------------------------------------
-def fit_strategy(customer_wait_days: float, supply_days: float, assembly_days: float) -> str:
-    """The strategy a business can use, from how long its customers accept to wait.
-
-    A rule of thumb (the "P:D ratio" of lean manufacturing): compare the time
-    customers accept to wait (D) with the time it takes to get the parts and to
-    assemble them (P).
-
-    * customers wait at least the whole lead time: nothing needs to be built
-      ahead, **MTO**;
-    * they wait for assembly but not for the parts: keep the parts, **ATO**;
-    * they will not even wait for assembly: finished products on the shelf, **MTS**.
-
-    Examples
-    --------
-    >>> fit_strategy(0, 14, 0.2), fit_strategy(3, 35, 1), fit_strategy(540, 365, 60)
-    ('MTS', 'ATO', 'MTO')
-    """
-    wait = check_real("customer_wait_days", customer_wait_days, minimum=0.0)
-    supply = check_real("supply_days", supply_days, minimum=0.0)
-    assembly = check_real("assembly_days", assembly_days, minimum=0.0)
-    if wait >= supply + assembly:
-        return "MTO"
-    if wait >= assembly:
-        return "ATO"
-    return "MTS"
-
-
-@dataclass(frozen=True)
-class Business:
-    """A business of lesson 06's last section (rough, illustrative figures).
-
-    Parameters
-    ----------
-    name : str
-        What is sold.
-    customer_wait_days : float
-        How long a customer accepts to wait (days).
-    supply_days, assembly_days : float
-        Days to get the parts, days to make or assemble the product.
-    variants : str
-        How many variants customers can choose from (in words).
-    reason : str
-        Why the strategy fits, in one sentence.
-    """
-
-    name: str
-    customer_wait_days: float
-    supply_days: float
-    assembly_days: float
-    variants: str
-    reason: str
-
-    def __post_init__(self) -> None:
-        check_name("name", self.name)
-        for field_name in ("customer_wait_days", "supply_days", "assembly_days"):
-            check_real(field_name, getattr(self, field_name), minimum=0.0)
-
-    @property
-    def strategy(self) -> str:
-        """The strategy :func:`fit_strategy` gives."""
-        return fit_strategy(self.customer_wait_days, self.supply_days, self.assembly_days)
-
-
-BUSINESSES: tuple[Business, ...] = (
-    Business("bakery bread", 0, 2, 0.2, "a dozen",
-             "bought on the way to work: the loaf must be there, and leftovers are cheap"),
-    Business("bottled water", 0, 14, 0.01, "a few",
-             "standard, cheap, steady demand; nobody waits for water to be bottled"),
-    Business("jet engines", 540, 365, 60, "each one specified with the airline",
-             "a firm contract comes years ahead; an unsold engine would cost millions"),
-    Business("custom furniture", 56, 14, 28, "unlimited (made to measure)",
-             "each piece is designed with the client, who expects to wait weeks"),
-    Business("PCs configured online", 3, 35, 1, "288 configurations here",
-             "too many configurations to stock, parts shared, assembly takes hours"),
-    Business("cars with options", 42, 90, 3, "millions of combinations",
-             "options come from a fixed list of parts; the car is built once chosen"),
-)
-
-
-def business_table(businesses: tuple[Business, ...] = BUSINESSES) -> pd.DataFrame:
-    """One row per business: the times compared, the variants, the strategy and why."""
-    rows = [
-        {
-            "business": b.name,
-            "customer waits (days)": b.customer_wait_days,
-            "parts (days)": b.supply_days,
-            "assembly (days)": b.assembly_days,
-            "variants": b.variants,
-            "strategy": b.strategy,
-            "why": b.reason,
-        }
-        for b in businesses
-    ]
-    return pd.DataFrame(rows).set_index("business")
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MOVED, *_QUIZ_NAMES])
 
 
 # ----------------------------------------------------------------------------------------
@@ -395,8 +98,11 @@ EXPERIMENTS: dict[str, _Experiment] = {
                                 0, 3, 0.25, 1, ".2f"),
 }
 
+#: The surge of :class:`WhatIfPanel`: days 60 to 89.
+_SURGE_START, _SURGE_END = 60, 90
 
-class WhatIfPanel:
+
+class WhatIfPanel(LessonWidget):
     """Choose an experiment and its severity; see what happens against the usual run.
 
     Parameters
@@ -411,17 +117,16 @@ class WhatIfPanel:
     ----------
     controls : dict
         ``"experiment"`` (Dropdown) and ``"severity"`` (FloatSlider).
-    live : LiveFigure
+    live : InPlaceFigure
         The picture and its caption.
     last : dict
         Key figures of the last update (for tests and the caption).
 
     Notes
     -----
-    An update runs at most one 180-day simulation (about 30 ms) and renders the
-    PNG (about 40-70 ms, as for every LiveFigure); runs are cached per slider
-    step, so going back to a value only redraws. Measured on 2 loaded cores:
-    about 100-140 ms per update, 140-550 ms to build.
+    An update runs at most one 180-day simulation; runs are cached per slider
+    step, so going back to a value only redraws. The figure is built once: the
+    curves move, the axes are redrawn only for another experiment or scale.
     """
 
     COMPONENT = "CPU-5"
@@ -437,11 +142,12 @@ class WhatIfPanel:
                                   horizon=self.horizon)
         self._mts: SimulationResult | None = None
         self._runs: dict[tuple[str, float], SimulationResult] = {}  # what-if runs seen so far
-        self._uses = set(products_using(scenario.catalog, self.COMPONENT))
+        self._uses = set(configurations.products_using(scenario.catalog, self.COMPONENT))
         self.last: dict[str, float] = {}
-        self._switching = False
+        self.live = InPlaceFigure(height=5.0)
+        self._artists: dict[str, Any] = {}
         first = EXPERIMENTS["surge"]
-        self.controls: dict[str, widgets.Widget] = {
+        self._watch({
             "experiment": widgets.Dropdown(
                 options=[(e.label, key) for key, e in EXPERIMENTS.items()],
                 value="surge", description="What if:",
@@ -453,41 +159,25 @@ class WhatIfPanel:
                 readout_format=first.readout, style={"description_width": "10em"},
                 layout=widgets.Layout(width="32em"),
             ),
-        }
-        self.controls["experiment"].observe(lambda _change: self._switch(), names="value")
-        self.controls["severity"].observe(lambda _change: self._on_severity(), names="value")
-        self.live = LiveFigure(self._draw, height=5.0)
-        self.update()
+        })
 
-    @property
-    def widget(self) -> widgets.VBox:
-        """Controls above the picture and its caption."""
+    def _layout(self) -> widgets.Box:
         return widgets.VBox(
             [widgets.HBox([self.controls["experiment"], self.controls["severity"]]),
              self.live.widget]
         )
 
-    def _switch(self) -> None:
-        spec = EXPERIMENTS[self.controls["experiment"].value]
-        slider = self.controls["severity"]
-        self._switching = True
-        try:  # widen first so that the new value always fits
-            slider.min, slider.max = min(slider.min, spec.minimum), max(slider.max, spec.maximum)
-            slider.value = spec.default
-            slider.min, slider.max, slider.step = spec.minimum, spec.maximum, spec.step
-            slider.description, slider.readout_format = spec.description, spec.readout
-        finally:
-            self._switching = False
+    def _moved(self, name: str) -> None:
+        if name == "experiment":  # the slider takes the new experiment's range and default
+            spec = EXPERIMENTS[self.controls["experiment"].value]
+            slider = self.controls["severity"]
+            with self.hold():  # widen first so that the new value always fits
+                slider.min = min(slider.min, spec.minimum)
+                slider.max = max(slider.max, spec.maximum)
+                slider.value = spec.default
+                slider.min, slider.max, slider.step = spec.minimum, spec.maximum, spec.step
+                slider.description, slider.readout_format = spec.description, spec.readout
         self.update()
-
-    def _on_severity(self) -> None:
-        if not self._switching:
-            self.update()
-
-    def update(self) -> None:
-        """Re-run the chosen experiment at the slider's severity and redraw."""
-        self.live.update(experiment=self.controls["experiment"].value,
-                         severity=float(self.controls["severity"].value))
 
     # -- the experiments ------------------------------------------------------------------
     def _mts_run(self) -> SimulationResult:
@@ -497,96 +187,157 @@ class WhatIfPanel:
                                  horizon=self.horizon)
         return self._mts
 
-    def _draw(self, fig: Figure, experiment: str, severity: float) -> str:
-        ax = fig.add_subplot()
+    def _surge_run(self, share: float) -> SimulationResult:
+        key = ("surge", round(share, 6))
+        if key not in self._runs:
+            orders = surges.surge_orders(self.scenario, share, horizon=self.horizon,
+                                  start=_SURGE_START, length=_SURGE_END - _SURGE_START)
+            self._runs[key] = simulate(self.scenario.factory, orders, "ATO",
+                                       surges.planned_targets(self.scenario, share),
+                                       horizon=self.horizon)
+        return self._runs[key]
+
+    def _late_run(self, days_late: int) -> SimulationResult:
+        key = ("late supplier", float(days_late))
+        if key not in self._runs:
+            usual = self.scenario.catalog.component(self.COMPONENT).lead_time
+            catalog = self.scenario.catalog.with_lead_times({self.COMPONENT: usual + days_late})
+            self._runs[key] = simulate(self.scenario.factory.with_(catalog=catalog),
+                                       self._orders, "ATO", self._targets, horizon=self.horizon)
+        return self._runs[key]
+
+    def update(self) -> None:
+        """Re-run the chosen experiment at the slider's severity and redraw."""
+        experiment = str(self.controls["experiment"].value)
+        severity = float(self.controls["severity"].value)
+        if not self._artists:
+            self._build()
+        self._show(experiment)
         if experiment == "obsolescence":
-            return self._draw_obsolescence(ax, severity)
-        if experiment == "surge":
-            share = severity / 100.0
-            key = (experiment, round(share, 6))
-            if key not in self._runs:
-                orders = surge_orders(self.scenario, share, horizon=self.horizon, start=60,
-                                      length=30)
-                self._runs[key] = simulate(self.scenario.factory, orders, "ATO",
-                                           planned_targets(self.scenario, share),
-                                           horizon=self.horizon)
-            what_if = self._runs[key]
-            during = what_if.orders[(what_if.orders["day"] >= 60) & (what_if.orders["day"] < 90)]
-            lead = float(during["lead_time"].astype(float).mean())
-            self.last = {"mean lead time during the surge (days)": lead,
-                         "orders during the surge": float(len(during))}
-            what = f"+{severity:.0f} % orders on days 60–89"
-            ax.axvspan(60 / 7, 90 / 7, color=OKABE_ITO[6], alpha=0.25, label="surge")
-            text = (f"During the surge, orders wait <b>{lead:.1f} days</b> on average "
-                    f"(usual: {self._window_lead():.1f}); the line assembles at most "
-                    f"{self._daily_capacity():.0f} PCs a day, with components planned "
-                    "for the surge.")
+            text = self._obsolescence(severity)
+        elif experiment == "surge":
+            text = self._surge(severity)
         else:
-            days_late = int(round(severity))
-            key = (experiment, float(days_late))
-            if key not in self._runs:
-                usual = self.scenario.catalog.component(self.COMPONENT).lead_time
-                factory = with_lead_time(self.scenario.factory, self.COMPONENT,
-                                         usual + days_late)
-                self._runs[key] = simulate(factory, self._orders, "ATO", self._targets,
-                                           horizon=self.horizon)
-            what_if = self._runs[key]
-            o = what_if.orders
-            needs = o["product"].isin(self._uses)
-            judged = o["on_time"].notna()
-            late = judged & ~o["on_time"].fillna(True).astype(bool)
-            late_share = float((late & judged & needs).sum() / max((judged & needs).sum(), 1))
-            other = float((late & judged & ~needs).sum() / max((judged & ~needs).sum(), 1))
-            self.last = {"late share, orders needing CPU-5": late_share,
-                         "late share, other orders": other}
-            what = f"CPU-5 supplier {days_late} days late"
-            text = (f"Late: <b>{late_share:.0%}</b> of the orders that need a CPU-5 "
-                    f"({len(self._uses)} of {len(self.scenario.catalog.products)} "
-                    f"configurations), {other:.0%} of the others.")
-        base = weekly_lead_time(self._baseline)
-        new = weekly_lead_time(what_if)
-        ax.plot(base.index, base.to_numpy(), color="black", linestyle=":", marker="o",
-                label="usual run")
-        style = strategy_style("ATO")
-        ax.plot(new.index, new.to_numpy(), color=OKABE_ITO[1], linestyle=style["linestyle"],
-                marker=style["marker"], label=f"what if: {what}")
-        ax.set_xlabel("Week of the order's arrival")
-        ax.set_ylabel("Mean lead time (days)")
-        ax.set_title("Assemble to order: how long customers wait")
-        ax.set_ylim(bottom=0)
-        ax.legend(loc="upper right")
-        return text
+            text = self._late_supplier(severity)
+        self.live.render(text, key=experiment)
 
-    def _window_lead(self) -> float:
-        o = self._baseline.orders
-        during = o[(o["day"] >= 60) & (o["day"] < 90)]
-        return float(during["lead_time"].astype(float).mean())
+    def _surge(self, severity: float) -> str:
+        what_if = self._surge_run(severity / 100.0)
+        during = waits.window_lead_time(what_if, _SURGE_START, _SURGE_END)
+        lead = during["mean lead time (days)"]
+        self.last = {"mean lead time during the surge (days)": lead,
+                     "orders during the surge": during["orders"]}
+        usual = waits.window_lead_time(self._baseline, _SURGE_START, _SURGE_END)
+        self._what_if(what_if)
+        return (f"With {fmt_number(severity)} % more orders on days 60–89, orders wait "
+                f"<b>{fmt_number(lead, 1)} days</b> on average "
+                f"(usual: {fmt_number(usual['mean lead time (days)'], 1)}); the line "
+                f"assembles at most {fmt_number(surges.assembly_limit(self.scenario))} PCs a day, "
+                "with components planned for the surge.")
 
-    def _daily_capacity(self) -> float:
-        f = self.scenario.factory
-        hours = self.scenario.catalog.assembly_hours(self.scenario.catalog.product_names[0])
-        return f.assembly_capacity / hours
+    def _late_supplier(self, severity: float) -> str:
+        days_late = int(round(severity))
+        what_if = self._late_run(days_late)
+        shares = waits.late_shares(what_if, self.COMPONENT)
+        self.last = {"late share, orders needing CPU-5": shares["needing"],
+                     "late share, other orders": shares["others"]}
+        self._what_if(what_if)
+        return (f"CPU-5 supplier {days_late} days late. Late: "
+                f"<b>{fmt_percent(shares['needing'])}</b> of the orders that need a "
+                f"CPU-5 ({len(self._uses)} of {len(self.scenario.catalog.products)} "
+                f"configurations), {fmt_percent(shares['others'])} of the others.")
 
-    def _draw_obsolescence(self, ax: Any, severity: float) -> str:
+    def _what_if(self, what_if: SimulationResult) -> None:
+        """Show the weekly lead time of a what-if run against the usual run."""
+        a = self._artists
+        new = waits.weekly_lead_time(what_if)
+        a["what if"].set_data(new.index.to_numpy(dtype=float), new.to_numpy())
+        top = max(float(new.max()), a["usual top"])
+        self.live.fig.axes[0].set_ylim(0, nice_limit(1.05 * top, 1.0))
+
+    def _obsolescence(self, severity: float) -> str:
         rate = severity / 100.0
-        runs = {"MTS": self._mts_run(), "ATO": self._baseline}
+        a = self._artists
         totals: dict[str, float] = {}
-        for label, run in runs.items():
-            lost = value_lost(run, rate) / 1000.0
+        runs = {"MTS": self._mts_run(), "ATO": self._baseline}
+        for i, (label, run) in enumerate(runs.items()):
+            lost = inventory_risk.value_lost(run, rate) / 1000.0
             totals[label] = float(lost.iloc[-1])
-            style = strategy_style(label)
-            ax.plot(lost.index, lost.to_numpy(), color=style["color"],
-                    linestyle=style["linestyle"], marker=style["marker"], markevery=20,
-                    label=f"{label}: {totals[label]:,.0f} k€ lost")
+            a["value lines"][i].set_ydata(lost.to_numpy())
         self.last = {"value lost, MTS (k€)": totals["MTS"], "value lost, ATO (k€)": totals["ATO"]}
-        ax.set_xlabel("Day")
-        ax.set_ylabel("Value lost so far (thousand €)")
-        ax.set_title(f"Stock losing {severity:.2f} % of its value per week")
-        ax.set_ylim(bottom=0)
-        ax.legend(loc="upper left")
-        return (f"In {self.horizon} days the stock loses <b>{totals['ATO']:,.0f} k€</b> "
-                f"under ATO (components only) and {totals['MTS']:,.0f} k€ under MTS "
-                "(every configuration finished on the shelf).")
+        self.live.fig.axes[0].set_ylim(0, nice_limit(1.05 * max(totals.values()), 1.0))
+        return (f"In {self.horizon} days the stock loses <b>{fmt_number(totals['ATO'])} k€</b> "
+                f"under ATO (components only) and {fmt_number(totals['MTS'])} k€ under MTS "
+                f"(every configuration finished on the shelf), losing "
+                f"{fmt_number(severity, 2)} % of its value a week.")
+
+    # -- the figure -----------------------------------------------------------------------
+    def _build(self) -> None:
+        """Draw every experiment's artists once; :meth:`_show` picks one experiment's."""
+        a = self._artists
+        base = waits.weekly_lead_time(self._baseline)
+        a["usual top"] = float(base.max())
+        style = strategy_style("ATO")
+        with course_style():
+            ax = self.live.fig.add_subplot()
+            a["span"] = ax.axvspan(_SURGE_START / 7, _SURGE_END / 7, color=OKABE_ITO[6],
+                                   alpha=0.25, label="surge")
+            (a["usual"],) = ax.plot(base.index, base.to_numpy(), color="black", linestyle=":",
+                                    marker="o", label="usual run")
+            (a["what if"],) = ax.plot(base.index, base.to_numpy(), color=OKABE_ITO[1],
+                                      linestyle=style["linestyle"], marker=style["marker"],
+                                      label="what if")
+            days = self._baseline.inventory["day"].to_numpy(dtype=float)
+            a["value lines"] = []
+            for label in ("MTS", "ATO"):
+                st = strategy_style(label)
+                (line,) = ax.plot(days, np.zeros_like(days), color=st["color"],
+                                  linestyle=st["linestyle"], marker=st["marker"], markevery=20,
+                                  label=label)
+                a["value lines"].append(line)
+            a["legend surge"] = Legend(
+                ax, [a["span"], a["usual"], a["what if"]],
+                ["surge (days 60–89)", "usual run", "what if: more orders"], loc="upper right")
+            a["legend late"] = Legend(ax, [a["usual"], a["what if"]],
+                                      ["usual run", "what if: CPU-5 supplier late"],
+                                      loc="upper right")
+            a["legend value"] = Legend(
+                ax, a["value lines"],
+                ["MTS (every configuration finished)", "ATO (components only)"], loc="upper left")
+            for legend in (a["legend surge"], a["legend late"], a["legend value"]):
+                ax.add_artist(legend)
+            ax.set_title("Assemble to order: how long customers wait")
+            # Lay the figure out for its widest labels (the value lost, in hundreds of k€),
+            # so that every experiment fits the same picture.
+            self._show("obsolescence")
+            ax.set_ylim(0, 800)
+            self.live.fig.tight_layout()
+        self.live.animate(a["what if"], *a["value lines"])
+
+    def _show(self, experiment: str) -> None:
+        """Show the artists, labels and scales of ``experiment`` only."""
+        a = self._artists
+        ax = self.live.fig.axes[0]
+        waits_shown = experiment != "obsolescence"
+        for artist in (a["usual"], a["what if"]):
+            artist.set_visible(waits_shown)
+        a["span"].set_visible(experiment == "surge")
+        for line in a["value lines"]:
+            line.set_visible(not waits_shown)
+        a["legend surge"].set_visible(experiment == "surge")
+        a["legend late"].set_visible(experiment == "late supplier")
+        a["legend value"].set_visible(not waits_shown)
+        if waits_shown:
+            weeks = a["usual"].get_xdata()
+            ax.set_xlim(-1.25, float(np.max(weeks)) + 1.25)
+            ax.set_xlabel("Week of the order's arrival")
+            ax.set_ylabel("Mean lead time (days)")
+            ax.title.set_text("Assemble to order: how long customers wait")
+        else:
+            ax.set_xlim(-0.05 * self.horizon, 1.05 * self.horizon)
+            ax.set_xlabel("Day")
+            ax.set_ylabel("Value lost so far (thousand €)")
+            ax.title.set_text("Stock losing value week by week (obsolescence)")
 
 
 # ----------------------------------------------------------------------------------------
@@ -610,11 +361,4 @@ def _moved_quiz_names() -> MovedNames:
 
 
 _MOVED_QUIZ: list[MovedNames] = []
-
-
-def __getattr__(name: str) -> Any:
-    if name not in ("QUESTIONS", "SelfCheckQuiz", "check_quiz", "grade_quiz"):
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    if not _MOVED_QUIZ:
-        _MOVED_QUIZ.append(_moved_quiz_names())
-    return _MOVED_QUIZ[0].resolve(name)
+_QUIZ_NAMES = ("QUESTIONS", "SelfCheckQuiz", "check_quiz", "grade_quiz")
