@@ -49,7 +49,7 @@ def builders() -> list[tuple[str, Callable[[], Any]]]:
         ("04 Configurator", lambda: ato_widgets.Configurator(pc, horizon=180, mts_offer=20)),
         ("05 StrategyDashboard", lambda: dashboard.StrategyDashboard(pc, horizon=150)),
         ("06 WhatIfPanel", lambda: tradeoffs.WhatIfPanel(pc)),
-        ("08 LabSliders", lambda: LabSliders(load_lab_system("hong_nelson"), n_reps=200)),
+        ("08 LabSliders", lambda: LabSliders(load_lab_system("lab_hong_nelson"), n_reps=200)),
     ]
 
 

@@ -47,7 +47,7 @@ BUILDERS: dict[str, Callable[[ato.Scenario], LessonWidget]] = {
     "ShortageExplorer": lambda pc: ShortageExplorer(pc, horizon=60),
     "StrategyDashboard": lambda pc: StrategyDashboard(pc, horizon=30, seed=3),
     "WhatIfPanel": lambda pc: WhatIfPanel(pc, horizon=120),
-    "LabSliders": lambda pc: LabSliders(load_lab_system("hong_nelson"), n_reps=20, seed=3),
+    "LabSliders": lambda pc: LabSliders(load_lab_system("lab_hong_nelson"), n_reps=20, seed=3),
 }
 
 

@@ -71,10 +71,10 @@ def grade_mto_wait(answer: object) -> Verdict:
     else:
         message = tr(
             f"{right} of 2 right. Build the factory with both processor suppliers at "
-            f"{FAST_CPU_DAYS} days (with_supplier_lead_time, twice), run MTO on the class "
+            f"{FAST_CPU_DAYS} days (catalog.with_lead_times(suppliers=...)), run MTO on the class "
             "orders and read both figures from .summary().",
             f"Valeurs justes : {right} sur 2. Construisez l'usine avec les deux fournisseurs de "
-            f"processeurs à {FAST_CPU_DAYS} jours (with_supplier_lead_time, deux fois), "
+            f"processeurs à {FAST_CPU_DAYS} jours (catalog.with_lead_times(suppliers=...)), "
             "simulez la fabrication sur commande sur les commandes de la classe et lisez les "
             "deux valeurs dans .summary().",
         )

@@ -15,7 +15,7 @@ import pandas as pd
 import ato_lessons as ato
 from ato_lessons import plots
 
-print(ato.check_setup("1.0"))
+print(ato.check_setup("1.1"))
 
 # %% [markdown]
 # If the line above says **Setup OK**, everything is installed. If it shows an error instead, the message says what to do (usually: reinstall the course package with `python -m pip install -e .` from the course folder).
@@ -58,7 +58,7 @@ print(f"The course has {len(lesson_minutes)} lessons "
 # Here is what a checker says before you answer, and when it cannot read an answer (`grade` only shows the verdict; `check` also saves it):
 
 # %%
-from ato_lessons.checking import grade, set_language
+from ato_lessons.grading import grade, set_language
 
 set_language("en")
 print(grade("4.1a", ...).text())

@@ -15,17 +15,16 @@ import pandas as pd
 
 import ato_lessons as ato
 from ato_lessons import plots
-from ato_lessons.widgets.basics import (
-    ProductionRunWidget,
+from ato_lessons.experiments import (
     level_sweep,
     one_off_targets,
-    plot_level_tradeoff,
     production_run,
     run_figures,
     season_orders,
 )
+from ato_lessons.widgets.basics import ProductionRunWidget, plot_level_tradeoff
 
-print(ato.check_setup("1.0"))
+print(ato.check_setup("1.1"))
 pc = ato.load_instance("pc_maker")
 orders = pc.orders()
 

@@ -15,9 +15,10 @@ import pandas as pd
 
 import ato_lessons as ato
 from ato_lessons import plots
-from ato_lessons.widgets.basics import MTOWaitWidget, mto_wait, with_supplier_lead_time
+from ato_lessons.experiments import mto_wait
+from ato_lessons.widgets.basics import MTOWaitWidget
 
-print(ato.check_setup("1.0"))
+print(ato.check_setup("1.1"))
 pc = ato.load_instance("pc_maker")
 orders = pc.orders()
 
@@ -94,12 +95,13 @@ print("formula matches every delivered order:",
 #
 # ## 3. Shorten the wait
 #
-# If customers find a month too long, what helps? The formula says: only the *slowest* part matters. Suppose ChipCo, which makes three of the four processors, could deliver faster. The helper `with_supplier_lead_time(factory, supplier, lead_time)` returns a copy of the factory in which every part from that supplier takes the new lead time (in days); the original factory is unchanged:
+# If customers find a month too long, what helps? The formula says: only the *slowest* part matters. Suppose ChipCo, which makes three of the four processors, could deliver faster. The catalog's method `with_lead_times(suppliers={supplier: days})` returns a copy of the catalog in which every part from that supplier takes the new lead time (in days), and `factory.with_(catalog=...)` a factory with that catalog; the originals are unchanged:
 
 # %%
 rows = {}
 for days in (35, 28, 21, 14):
-    factory = with_supplier_lead_time(pc.factory, "ChipCo (US)", days)
+    catalog = pc.catalog.with_lead_times(suppliers={"ChipCo (US)": days})
+    factory = pc.factory.with_(catalog=catalog)
     wait = mto_wait(ato.simulate(factory, orders, "MTO", horizon=pc.horizon + 120))
     rows[days] = {"mean wait (days)": round(wait["mean"], 1), "p95 wait (days)": wait["p95"]}
 pd.DataFrame(rows).T.rename_axis("ChipCo lead time (days)")

@@ -15,9 +15,9 @@ import numpy as np
 
 import ato_lessons as ato
 from ato_lessons import plots
-from ato_lessons.widgets.ato import TradeoffExplorer, scale_lead_times
+from ato_lessons.widgets.ato import TradeoffExplorer
 
-print(ato.check_setup("1.0"))
+print(ato.check_setup("1.1"))
 
 # %% [markdown]
 # ## 1. What assemble to order means
@@ -186,7 +186,8 @@ with plots.course_style():
 
 # %%
 for factor in (0.5, 1.0, 2.0, 3.0):
-    world = scale_lead_times(pc, factor)
+    slower = pc.catalog.with_lead_times(scale=factor)  # every supplier x factor
+    world = pc.with_(factory=pc.factory.with_(catalog=slower))
     s = world.run("ATO", orders).summary()
     units = sum(world.targets("ATO").values())
     print(f"lead times x{factor:<3}: target stock {units:5,} units, "

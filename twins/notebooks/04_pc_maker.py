@@ -16,9 +16,10 @@ import numpy as np
 
 import ato_lessons as ato
 from ato_lessons import plots
-from ato_lessons.widgets.ato import Configurator, ShortageExplorer, lead_time_split
+from ato_lessons.experiments import lead_time_split
+from ato_lessons.widgets.ato import Configurator, ShortageExplorer
 
-print(ato.check_setup("1.0"))
+print(ato.check_setup("1.1"))
 
 # %% [markdown]
 # ## 1. The catalog
@@ -228,7 +229,7 @@ configurator.widget
 # The same facts without the widget, for the most popular PC and for a high-end one:
 
 # %%
-from ato_lessons.widgets.ato import configuration_facts
+from ato_lessons.experiments import configuration_facts
 
 for choice in ({}, {"processor": "CPU-9", "graphics card": "GPU-pro", "monitor": "MON-32"}):
     f = configuration_facts(pc, choice, mts_offer=20)

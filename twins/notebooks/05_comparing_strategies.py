@@ -19,7 +19,7 @@ import ato_lessons as ato
 from ato_lessons import plots
 from ato_lessons.widgets.dashboard import StrategyDashboard
 
-print(ato.check_setup("1.0"))
+print(ato.check_setup("1.1"))
 
 # %% [markdown]
 # ## 1. Same factory, same orders, three strategies

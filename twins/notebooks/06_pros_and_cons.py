@@ -16,10 +16,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import ato_lessons as ato
-from ato_lessons import plots
-from ato_lessons.widgets import tradeoffs
+from ato_lessons import experiments, plots
+from ato_lessons.widgets.tradeoffs import WhatIfPanel
 
-print(ato.check_setup("1.0"))
+print(ato.check_setup("1.1"))
 pc = ato.load_instance("pc_maker")
 orders = pc.orders()
 print(f"{len(orders):,} orders over {pc.horizon} days, "
@@ -61,12 +61,12 @@ print(f"MTS needs {ratio:.1f} times the inventory of ATO to offer the same 288 c
 
 # %%
 for label in ("MTS (all 288)", "ATO"):
-    days = tradeoffs.days_of_inventory(runs[label])
+    days = experiments.days_of_inventory(runs[label])
     print(f"{label:>14}: {days:5.1f} days of inventory")
 
 shifted = pc.orders(demand=pc.demand.with_(shift_day=180))
 after_shift = {"MTS (all 288)": pc.run("MTS", shifted), "ATO": pc.run("ATO", shifted)}
-at_risk = {label: tradeoffs.stock_at_risk(res, after_day=180, cover_days=60)
+at_risk = {label: experiments.stock_at_risk(res, after_day=180, cover_days=60)
            for label, res in after_shift.items()}
 for label, value in at_risk.items():
     print(f"{label:>14}: {value:>9,.0f} € of stock with no buyer in sight after the change")
@@ -155,7 +155,7 @@ for label in ("MTS (all 288)", "ATO"):
 
 # %%
 for label in ("MTS (all 288)", "ATO"):
-    lost = tradeoffs.value_lost(runs[label], weekly_rate=0.01).iloc[-1]
+    lost = experiments.value_lost(runs[label], weekly_rate=0.01).iloc[-1]
     holding = runs[label].summary()["holding cost (€)"]
     print(f"{label:>14}: {lost:>9,.0f} € of value lost in a year (holding cost {holding:,.0f} €)")
 
@@ -167,9 +167,10 @@ for label in ("MTS (all 288)", "ATO"):
 # Every PC needs a processor. Suppose the supplier of the most popular one, CPU-5, becomes **28 days late** on every delivery, while the factory keeps its usual target stocks.
 
 # %%
-needs_cpu5 = tradeoffs.products_using(pc.catalog, "CPU-5")
+needs_cpu5 = experiments.products_using(pc.catalog, "CPU-5")
 usual_lead = pc.catalog.component("CPU-5").lead_time
-late_factory = tradeoffs.with_lead_time(pc.factory, "CPU-5", usual_lead + 28)
+late_catalog = pc.catalog.with_lead_times({"CPU-5": usual_lead + 28})
+late_factory = pc.factory.with_(catalog=late_catalog)
 late_run = ato.simulate(late_factory, orders, "ATO", pc.targets("ATO"), horizon=pc.horizon)
 print(f"{len(needs_cpu5)} of {pc.catalog.n_configurations} configurations use CPU-5, "
       f"{orders['product'].isin(needs_cpu5).mean():.1%} of the orders")
@@ -189,9 +190,9 @@ for name, res in (("usual supplier", ato_run), ("CPU-5 28 days late", late_run))
 # With no finished stock to draw from, every order goes through the assembly line: 16 hours of work a day, and a PC takes 0.95 hours, so at most about 17 PCs a day. Suppose a promotion brings **50 % more orders** for 30 days (days 60 to 89), and the company has even planned enough components for it.
 
 # %%
-surge = tradeoffs.surge_orders(pc, 0.5, start=60, length=30, horizon=180)
-normal = tradeoffs.surge_orders(pc, 0.0, horizon=180)
-planned = tradeoffs.planned_targets(pc, 0.5)
+surge = experiments.surge_orders(pc, 0.5, start=60, length=30, horizon=180)
+normal = experiments.surge_orders(pc, 0.0, horizon=180)
+planned = experiments.planned_targets(pc, 0.5)
 surge_runs = {
     "no surge, 16 h/day": ato.simulate(pc.factory, normal, "ATO", pc.targets("ATO"), horizon=180),
     "surge, 16 h/day": ato.simulate(pc.factory, surge, "ATO", planned, horizon=180),
@@ -214,7 +215,7 @@ with plots.course_style():
     fig, ax = plt.subplots()
     ax.axvspan(60 / 7, 90 / 7, color=plots.OKABE_ITO[6], alpha=0.25, label="surge (+50 % orders)")
     for label, res in surge_runs.items():
-        weekly = tradeoffs.weekly_lead_time(res)
+        weekly = experiments.weekly_lead_time(res)
         colour, marker, line = markers[label]
         ax.plot(weekly.index, weekly.to_numpy(), color=colour, marker=marker, linestyle=line,
                 label=label)
@@ -273,8 +274,8 @@ balance = pd.DataFrame(
          f"ATO {s['ATO']['avg inventory value (€)']:,.0f} € vs MTS "
          f"{s['MTS (all 288)']['avg inventory value (€)']:,.0f} €"),
         ("advantage", "less capital tied up",
-         "days of inventory", f"ATO {tradeoffs.days_of_inventory(ato_run):.1f} d vs MTS "
-         f"{tradeoffs.days_of_inventory(mts_all):.1f} d"),
+         "days of inventory", f"ATO {experiments.days_of_inventory(ato_run):.1f} d vs MTS "
+         f"{experiments.days_of_inventory(mts_all):.1f} d"),
         ("advantage", "less risk of unsold products",
          "tastes flip on day 180: stock with no buyer",
          f"ATO {at_risk['ATO']:,.0f} € vs MTS {at_risk['MTS (all 288)']:,.0f} €"),
@@ -287,7 +288,7 @@ balance = pd.DataFrame(
          f"ATO {(ato_run.orders['lead_time'] == 0).mean():.1%} vs MTS "
          f"{(mts_all.orders['lead_time'] == 0).mean():.1%}"),
         ("disadvantage", "component stock loses value", "1 % per week for a year",
-         f"ATO loses {tradeoffs.value_lost(ato_run, 0.01).iloc[-1]:,.0f} €"),
+         f"ATO loses {experiments.value_lost(ato_run, 0.01).iloc[-1]:,.0f} €"),
         ("disadvantage", "needs reliable suppliers", "CPU-5 supplier 28 days late",
          f"on time {cpu5_on_time['usual']:.1%} → {cpu5_on_time['late']:.1%} of CPU-5 orders"),
         ("disadvantage", "assembly capacity caps a surge", "+50 % orders for 30 days",
@@ -306,7 +307,7 @@ balance.set_index(["side", "item"])
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-panel = tradeoffs.WhatIfPanel(pc)
+panel = WhatIfPanel(pc)
 panel.widget
 
 # %% [markdown]
@@ -317,7 +318,7 @@ panel.widget
 # The advantages and disadvantages boil down to one comparison: **how long does the customer accept to wait**, against how long it takes to get the parts and to assemble them? If customers wait for the whole process, nothing needs to be built ahead (MTO). If they wait for assembly but not for the parts, keep the parts (ATO). If they will not even wait for assembly, the finished product must be on the shelf (MTS). Lean manufacturing calls this the *P:D ratio* (production lead time against demand lead time). The figures below are rough, for illustration.
 
 # %%
-businesses = tradeoffs.business_table()
+businesses = experiments.business_table()
 businesses[["customer waits (days)", "parts (days)", "assembly (days)", "variants", "strategy"]]
 
 # %%

@@ -16,12 +16,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import ato_lessons as ato
-from ato_lessons import plots
+from ato_lessons import experiments, plots
 from ato_lessons.grading import check, show_progress
-from ato_lessons.widgets import tradeoffs
 from ato_lessons.widgets.quiz import choice_quiz
 
-print(ato.check_setup("1.0"))
+print(ato.check_setup("1.1"))
 pc = ato.load_instance("pc_maker")
 orders = pc.orders()
 table = pc.compare(orders)   # MTS (every configuration), MTO and ATO on the same year of orders
@@ -82,8 +81,10 @@ material = np.array([pc.catalog.material_cost(p) for p in pc.catalog.product_nam
 labour = np.array([pc.catalog.assembly_hours(p) * pc.factory.labour_rate
                    for p in pc.catalog.product_names])
 share = labour / (labour + material)
-print(f"parts: {material.min():,.0f} € to {material.max():,.0f} € per PC (median {np.median(material):,.0f} €)")
-print(f"assembly: {labour.min():.2f} € per PC, i.e. {share.min():.1%} to {share.max():.1%} of the cost")
+print(f"parts: {material.min():,.0f} € to {material.max():,.0f} € per PC "
+      f"(median {np.median(material):,.0f} €)")
+print(f"assembly: {labour.min():.2f} € per PC, i.e. {share.min():.1%} to {share.max():.1%} "
+      "of the cost")
 
 # %% [markdown]
 # Assembly is **28.50 €** against 490 € to 2,240 € of parts: between **1.3 %** and **5.5 %** of the cost of a PC. That is why waiting to assemble costs almost nothing, while stocking parts — or worse, finished PCs — is where the money goes.
@@ -125,7 +126,7 @@ show_progress(include_time=False)  # show_progress() also says when you last ans
 weekly_loss = 0.01
 print(f"Dell: 1 week of stock instead of 4 saves {(4 - 1) * weekly_loss:.0%} of component cost")
 for label in ("MTS", "ATO"):
-    days = tradeoffs.days_of_inventory(pc.run(label, orders))
+    days = experiments.days_of_inventory(pc.run(label, orders))
     print(f"PC maker, {label}: {days:.1f} days on the shelf → {days / 7 * weekly_loss:.1%} "
           "of its value lost before use")
 

@@ -16,7 +16,7 @@
 # %%
 import ato_lessons as ato
 
-print(ato.check_setup("1.0"))
+print(ato.check_setup("1.1"))
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -90,7 +90,7 @@ print(tiny_pc.component_names, "total order rate:", tiny_pc.total_rate)
 # The same data can live in a JSON or TOML file (`read_lab_system(path)`). The course's PC maker ships as one: motherboard and processor are key for every PC, the graphics card is key for gaming PCs, and an extra monitor is optional. Its unit of time is one hour and its money is euros: 3.5 orders an hour, 12 to 30 minutes to make one part, and holding costs of 3 to 6 € per unit per hour, high on purpose (they stand for capital, space and electronics that lose value).
 
 # %%
-pc = load_lab_system("pc_maker")
+pc = load_lab_system("lab_pc_maker")
 pd.DataFrame(pc.to_dict()["products"]).set_index("name")
 
 # %% [markdown]
@@ -106,7 +106,7 @@ except ValueError as error:
 # The classic benchmark of the simulation-optimisation literature (Hong & Nelson 2006, coded as the "ATO" problem of the SimOpt library) has 8 components and 5 products; orders arrive at a total rate of 12 per unit time, the run lasts 70 with a warm-up of 20. Components 7 and 8 are optional. Think of them as the PC maker's parts, from the cheap cable (profit 1) to the expensive extra monitor (profit 8).
 
 # %%
-hn = load_lab_system("hong_nelson")
+hn = load_lab_system("lab_hong_nelson")
 pd.DataFrame(hn.to_dict()["components"]).set_index("name")
 
 # %%

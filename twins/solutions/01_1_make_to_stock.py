@@ -12,8 +12,8 @@
 
 # %%
 import ato_lessons as ato
-from ato_lessons.checking import check, set_language  # noqa: F401 (set_language: the line below)
-from ato_lessons.quiz import choice_quiz, list_items
+from ato_lessons.grading import check, set_language  # noqa: F401 (set_language: the line below)
+from ato_lessons.widgets.quiz import choice_quiz, list_items
 
 assert ato.__version__.split(".")[0] == "1", f"ato_lessons {ato.__version__}: run pip install -e ."
 # set_language("fr")  # messages en français

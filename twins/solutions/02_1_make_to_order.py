@@ -12,8 +12,8 @@
 
 # %%
 import ato_lessons as ato
-from ato_lessons.checking import check, set_language  # noqa: F401 (set_language: the line below)
-from ato_lessons.quiz import choice_quiz, list_items
+from ato_lessons.grading import check, set_language  # noqa: F401 (set_language: the line below)
+from ato_lessons.widgets.quiz import choice_quiz, list_items
 
 assert ato.__version__.split(".")[0] == "1", f"ato_lessons {ato.__version__}: run pip install -e ."
 # set_language("fr")  # messages en français
@@ -50,10 +50,9 @@ check("2.1a", answer_2_1a)
 # %% [markdown]
 # ## 2.1b · Faster processors: how long does an MTO customer wait?
 #
-# In the lesson, the processors (ChipCo: 28 days; Silicon Forge, for the top model: 35 days) set the MTO customer's wait. Suppose both processor makers now promise **10 days**. Build that factory with `with_supplier_lead_time` (lesson 2), run the PC maker under MTO on the class's orders, and read two figures from the summary: the **mean** lead time and its **95th percentile** (`"p95 lead time (days)"`), in days. Answer with a dict `{"mean": ..., "p95": ...}`. Before you run it: will the wait drop by 18 days?
+# In the lesson, the processors (ChipCo: 28 days; Silicon Forge, for the top model: 35 days) set the MTO customer's wait. Suppose both processor makers now promise **10 days**. Build that factory with the catalog's `with_lead_times(suppliers=...)` (lesson 2), run the PC maker under MTO on the class's orders, and read two figures from the summary: the **mean** lead time and its **95th percentile** (`"p95 lead time (days)"`), in days. Answer with a dict `{"mean": ..., "p95": ...}`. Before you run it: will the wait drop by 18 days?
 
 # %%
-from ato_lessons.widgets.basics import with_supplier_lead_time
 
 pc = ato.load_instance("pc_maker")
 orders = pc.orders()  # the class's orders (class seed)
@@ -61,9 +60,8 @@ orders = pc.orders()  # the class's orders (class seed)
 # %%
 mto_wait = ...  # your answer here
 # solution
-factory = pc.factory
-for supplier in ("ChipCo (US)", "Silicon Forge (IE)"):
-    factory = with_supplier_lead_time(factory, supplier, 10)
+faster = pc.catalog.with_lead_times(suppliers={"ChipCo (US)": 10, "Silicon Forge (IE)": 10})
+factory = pc.factory.with_(catalog=faster)
 summary = pc.with_(factory=factory).run("MTO", orders).summary()
 mto_wait = {"mean": summary["mean lead time (days)"], "p95": summary["p95 lead time (days)"]}
 print({k: round(float(v), 2) for k, v in mto_wait.items()})

@@ -12,10 +12,10 @@
 
 # %%
 import ato_lessons
-from ato_lessons.checking import check
+from ato_lessons.grading import check
 from ato_lessons.lab import coordinate_search, load_lab_system, simulate_lab
 
-hn = load_lab_system("hong_nelson")
+hn = load_lab_system("lab_hong_nelson")
 SEED = ato_lessons.class_seed()
 print(simulate_lab(hn, None, n_reps=200, seed=SEED))
 
