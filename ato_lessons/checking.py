@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ato_lessons import grading
-from ato_lessons.grading._deprecation import MovedNames
+from ato_lessons._deprecation import MovedNames
 
 _MOVED = MovedNames(__name__, "ato_lessons.grading", {
     name: getattr(grading, name)

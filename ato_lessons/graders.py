@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from ato_lessons import grading
+from ato_lessons._deprecation import MovedNames
 from ato_lessons.grading import choices, lesson01, lesson02, lesson04, lesson05
-from ato_lessons.grading._deprecation import MovedNames
 
 _NAMES: dict[str, object] = {
     # grade_choices(exercise_id, answer) is now grade(exercise_id, answer).

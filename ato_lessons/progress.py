@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ato_lessons._deprecation import MovedNames
 from ato_lessons.grading import progress
-from ato_lessons.grading._deprecation import MovedNames
 
 _MOVED = MovedNames(__name__, "ato_lessons.grading.progress", {
     name: getattr(progress, name) for name in progress.__all__

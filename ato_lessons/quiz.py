@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ato_lessons.grading._deprecation import MovedNames
+from ato_lessons._deprecation import MovedNames
 from ato_lessons.widgets import quiz
 
 _MOVED = MovedNames(__name__, "ato_lessons.widgets.quiz", {

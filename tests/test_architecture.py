@@ -63,6 +63,7 @@ MODULE_LAYERS: dict[str, str] = {
     "ato_lessons": FACADE,
     # 0 foundation
     "ato_lessons._version": FOUNDATION,
+    "ato_lessons._deprecation": FOUNDATION,
     "ato_lessons.validation": FOUNDATION,
     "ato_lessons._checks": FOUNDATION,  # private alias of validation
     "ato_lessons.i18n": FOUNDATION,

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import ato_lessons as ato
-from ato_lessons import experiments
+from ato_lessons import _deprecation, experiments
 
 NEW_LEAD_TIMES = "ato_lessons.catalog.Catalog.with_lead_times"
 
@@ -70,9 +70,10 @@ def test_old_names_work_and_warn_once(module_name: str) -> None:
         assert [w.category for w in caught] == [DeprecationWarning], name
         message = str(caught[0].message)
         assert f"{module_name}.{name}" in message and new_path in message
-        # The warning points at the old module, not at the caller's line: Python's default
-        # filters then keep it out of notebook cells (shown for __main__ only).
-        assert caught[0].filename == module.__file__
+        # The warning points into the library (the shim mechanism), not at the caller's
+        # line: Python's default filters then keep it out of notebook cells (shown for
+        # __main__ only).
+        assert caught[0].filename == _deprecation.__file__
         if new_path != NEW_LEAD_TIMES:
             new_module, new_name = new_path.rsplit(".", 1)
             assert obj is getattr(importlib.import_module(new_module), new_name)

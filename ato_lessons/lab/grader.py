@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ato_lessons._deprecation import MovedNames
 from ato_lessons.grading import lesson08
-from ato_lessons.grading._deprecation import MovedNames
 
 _MOVED = MovedNames(__name__, "ato_lessons.grading.lesson08", {
     name: getattr(lesson08, name) for name in (*lesson08.__all__, "EXERCISE")

@@ -1,16 +1,11 @@
-"""Old import paths kept for one release: names that left the widget modules.
+"""Names that left the widget modules, kept for one release.
 
 Students' edited notebooks (pulled with nbgitpuller) may still import, say,
 ``from ato_lessons.widgets.basics import mto_wait``. The widget modules keep
-such names through a module ``__getattr__`` that calls :func:`moved_attribute`:
-it returns the object from its new home and emits one ``DeprecationWarning``
-naming the new path.
-
-The warning is attributed to the widget module that kept the old name (not to
-the caller's line): Python's default filters show ``DeprecationWarning`` only
-for code run as ``__main__``, so a notebook cell stays free of warning text,
-while test runs (``-W error::DeprecationWarning:ato_lessons.*`` in pytest's
-settings), ``python -W default`` and ``warnings.catch_warnings`` see it.
+such names through a module ``__getattr__`` that calls
+:func:`ato_lessons._deprecation.moved_attribute` (the library's one shim
+mechanism): it returns the object from its new home and warns, naming the new
+path.
 
 The four helpers that changed a lead time next to
 :meth:`~ato_lessons.catalog.Catalog.with_lead_times` are kept here, as thin
@@ -19,11 +14,10 @@ deprecated wrappers delegating to it.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
-from types import ModuleType
 from typing import Any
 
+from .._deprecation import moved_attribute, moved_from
 from ..catalog import Catalog
 from ..experiments import check_scenario
 from ..factory import Factory
@@ -44,41 +38,6 @@ NEW_LEAD_TIMES = (
     "ato_lessons.catalog.Catalog.with_lead_times "
     "(e.g. factory.with_(catalog=factory.catalog.with_lead_times(...)))"
 )
-
-
-def moved_from(module: ModuleType, *names: str) -> dict[str, tuple[Any, str]]:
-    """Table ``name -> (object, new path)`` for names now living in ``module``."""
-    return {name: (getattr(module, name), f"{module.__name__}.{name}") for name in names}
-
-
-def moved_attribute(module: str, name: str, moved: Mapping[str, tuple[Any, str]]) -> Any:
-    """The object an old name stands for, with one ``DeprecationWarning`` naming its new path.
-
-    Parameters
-    ----------
-    module : str
-        The old module (its ``__name__``).
-    name : str
-        The attribute asked for.
-    moved : Mapping
-        ``name -> (object, new path)``, e.g. from :func:`moved_from`.
-
-    Raises
-    ------
-    AttributeError
-        If ``name`` is not a moved name (the usual error for a missing attribute).
-    """
-    try:
-        obj, new_path = moved[name]
-    except KeyError:
-        raise AttributeError(f"module {module!r} has no attribute {name!r}") from None
-    warnings.warn(
-        f"{module}.{name} is deprecated and will be removed in the next release: "
-        f"use {new_path}",
-        DeprecationWarning,
-        stacklevel=2,  # the old module (its __getattr__ called us), not the caller's line
-    )
-    return obj
 
 
 def _check_factory(factory: Any) -> Factory:

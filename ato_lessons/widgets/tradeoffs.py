@@ -37,9 +37,9 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.legend import Legend
 
+from .._deprecation import MovedNames
 from ..experiments import businesses, configurations, inventory_risk, surges, waits
 from ..factory import SimulationResult, simulate
-from ..grading._deprecation import MovedNames
 from ..i18n import fmt_number, fmt_percent
 from ..instances import Scenario
 from ..plots import OKABE_ITO, course_style, strategy_style
